@@ -1,0 +1,31 @@
+/** What `Detector.score()` returns: per-row scores, their parts, calibration verdicts, explanations. */
+import type { Explanation } from './explain.js';
+
+export interface ScoreResult {
+  /** Number of rows scored. */
+  readonly length: number;
+  /** Novelty score per row: the negative ELBO in nats (`nll + kl`). Higher = more novel. */
+  readonly scores: Float32Array;
+  /** Reconstruction negative log-likelihood per row (mean over Monte Carlo samples). */
+  readonly nll: Float32Array;
+  /** KL(q(z|x) || N(0, I)) per row. */
+  readonly kl: Float32Array;
+  /** An & Cho's reconstruction probability as a score: −log mean_s exp(−nll_s). */
+  readonly reconstructionProbability: Float32Array;
+  /** Conformal p-value of each score against the calibration scores. */
+  readonly pValues: Float64Array;
+  /** `score > threshold`. */
+  readonly isAnomaly: boolean[];
+  /** The threshold used (the manifest's calibrated one unless overridden). */
+  readonly threshold: number;
+  /** Per-feature NLL, row-major `[length, ...inputShape]`: the anomaly map. */
+  readonly featureScores: Float32Array;
+  /** Decoder mean at z = mu, row-major like the input: what the model expected to see. */
+  readonly recon: Float32Array;
+  /** Latent posterior mean `[length, latentDim]`. */
+  readonly mu: Float32Array;
+  /** Latent posterior log-variance `[length, latentDim]`. */
+  readonly logvar: Float32Array;
+  /** The columns behind row `i`'s score, most anomalous first (`top` limits how many). */
+  explain(i: number, top?: number): Explanation;
+}

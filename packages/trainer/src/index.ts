@@ -1,0 +1,11 @@
+/** @novae/trainer: train VAE novelty detectors in Node and export one self-describing ONNX file. */
+export { train, MIN_TRAINING_ROWS } from './train.js';
+export { TrainedModel, type Evaluation } from './trained-model.js';
+export { TrainInputError, resolveOptions, type TrainOptions, type ResolvedTrainOptions } from './options.js';
+export { useTrainingBackend, TrainingBackendError, TRAINING_BACKENDS, type TrainingBackend } from './backend.js';
+export type { EpochProgress } from './vae/fit.js';
+export { rocAuc, prAuc, f1At, MetricsInputError } from './metrics.js';
+export { quantile } from './calibration.js';
+export { ExportMismatchError, EXPORT_TOLERANCE, type ExportCheck } from './verify-export.js';
+export { buildMlpVaeModel } from './onnx/mlp-vae-graph.js';
+export type { MlpVaeWeights, DenseLayer, Activation, Likelihood } from './vae/weights.js';

@@ -1,0 +1,130 @@
+/**
+ * `train()` options and their defaults, in one place. Sizes left unset are derived from the data's
+ * width and row count.
+ */
+import type { FitTabularOptions, TabularAdapter } from '@novae/adapters';
+import type { TrainingBackend } from './backend.js';
+import type { EpochProgress } from './vae/fit.js';
+import type { Activation, Likelihood } from './vae/weights.js';
+
+export interface TrainOptions {
+  /** A fitted adapter, or options to fit a tabular adapter on the training records (e.g. `{ ignore: ['label'] }`). */
+  adapter?: TabularAdapter | FitTabularOptions;
+  /** Maximum epochs (early stopping usually ends sooner). Default: about 5000 optimiser steps, 20–300 epochs. */
+  epochs?: number;
+  /** Latent dimension K. Default: from the encoded width, 2–16. */
+  latentDim?: number;
+  /** Encoder hidden widths (the decoder mirrors them). Default: from the encoded width. */
+  hidden?: number[];
+  activation?: Activation;
+  likelihood?: Likelihood;
+  /** KL weight in the training loss. Default 1 (the true ELBO). */
+  beta?: number;
+  /** Epochs of linear KL warm-up. Default 0. */
+  klWarmupEpochs?: number;
+  batchSize?: number;
+  learningRate?: number;
+  /** Early-stopping patience in epochs. Default 20. */
+  patience?: number;
+  /** Seeds initialisation, shuffling, the split and the training noise. Default 0. */
+  seed?: number;
+  /** TF.js backend. Default `'auto'`: tfjs-node-gpu, tfjs-node, wasm, cpu — the first that loads. */
+  backend?: TrainingBackend;
+  /** Fraction of the (normal) rows held out for early stopping and calibration. Default 0.2. */
+  validationSplit?: number;
+  /** Threshold = this quantile of held-out normal scores. Default `{ q: 0.99 }`. */
+  calibration?: { q?: number };
+  /** Called after every epoch. */
+  onProgress?: (progress: EpochProgress) => void;
+}
+
+/** Every training setting resolved for one data set. */
+export interface ResolvedTrainOptions {
+  epochs: number;
+  latentDim: number;
+  hidden: number[];
+  activation: Activation;
+  likelihood: Likelihood;
+  beta: number;
+  klWarmupEpochs: number;
+  batchSize: number;
+  learningRate: number;
+  patience: number;
+  seed: number;
+  backend: TrainingBackend;
+  validationSplit: number;
+  q: number;
+}
+
+const TARGET_STEPS = 5000;
+
+function clamp(value: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, value));
+}
+
+/** Fill in the defaults for `width` encoded features and `trainRows` training rows. */
+export function resolveOptions(options: TrainOptions, width: number, trainRows: number): ResolvedTrainOptions {
+  const batchSize = options.batchSize ?? (trainRows < 5000 ? 128 : 256);
+  const stepsPerEpoch = Math.max(1, Math.ceil(trainRows / batchSize));
+  const first = clamp(2 ** Math.ceil(Math.log2(Math.max(1, 2 * width))), 32, 128);
+  return {
+    epochs: options.epochs ?? clamp(Math.ceil(TARGET_STEPS / stepsPerEpoch), 20, 300),
+    latentDim: options.latentDim ?? clamp(Math.ceil(width / 4), 2, 16),
+    hidden: options.hidden ?? [first, first / 2],
+    activation: options.activation ?? 'relu',
+    likelihood: options.likelihood ?? 'gaussian',
+    beta: options.beta ?? 1,
+    klWarmupEpochs: options.klWarmupEpochs ?? 0,
+    batchSize,
+    learningRate: options.learningRate ?? 1e-3,
+    patience: options.patience ?? 20,
+    seed: options.seed ?? 0,
+    backend: options.backend ?? 'auto',
+    validationSplit: options.validationSplit ?? 0.2,
+    q: options.calibration?.q ?? 0.99,
+  };
+}
+
+/** Raised for a bad `train()` option or unusable training data; the message names the option. */
+export class TrainInputError extends Error {
+  override readonly name = 'TrainInputError';
+}
+
+function positiveInteger(name: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 1)) {
+    throw new TrainInputError(`${name}: expected a positive integer, got ${JSON.stringify(value)}`);
+  }
+}
+
+function openInterval(name: string, value: unknown, lo: number, hi: number): void {
+  if (value !== undefined && (typeof value !== 'number' || !(value > lo && value < hi))) {
+    throw new TrainInputError(`${name}: expected a number between ${lo} and ${hi} (exclusive), got ${JSON.stringify(value)}`);
+  }
+}
+
+/** Check the user's options before any work starts. */
+export function validateTrainOptions(options: TrainOptions): void {
+  for (const key of ['epochs', 'latentDim', 'batchSize', 'patience'] as const) positiveInteger(key, options[key]);
+  if (options.klWarmupEpochs !== undefined && !(Number.isInteger(options.klWarmupEpochs) && options.klWarmupEpochs >= 0)) {
+    throw new TrainInputError(`klWarmupEpochs: expected a non-negative integer, got ${JSON.stringify(options.klWarmupEpochs)}`);
+  }
+  if (options.hidden !== undefined) {
+    if (!Array.isArray(options.hidden)) throw new TrainInputError(`hidden: expected an array of positive integers, got ${JSON.stringify(options.hidden)}`);
+    options.hidden.forEach((h, i) => positiveInteger(`hidden[${i}]`, h));
+  }
+  if (options.seed !== undefined && !(Number.isInteger(options.seed) && options.seed >= 0)) {
+    throw new TrainInputError(`seed: expected a non-negative integer, got ${JSON.stringify(options.seed)}`);
+  }
+  openInterval('validationSplit', options.validationSplit, 0, 1);
+  openInterval('calibration.q', options.calibration?.q, 0, 1);
+  openInterval('learningRate', options.learningRate, 0, 1);
+  if (options.beta !== undefined && !(typeof options.beta === 'number' && options.beta >= 0 && Number.isFinite(options.beta))) {
+    throw new TrainInputError(`beta: expected a non-negative number, got ${JSON.stringify(options.beta)}`);
+  }
+  if (options.likelihood !== undefined && !['gaussian', 'bernoulli'].includes(options.likelihood)) {
+    throw new TrainInputError(`likelihood: expected 'gaussian' or 'bernoulli', got ${JSON.stringify(options.likelihood)}`);
+  }
+  if (options.activation !== undefined && !['relu', 'tanh', 'elu'].includes(options.activation)) {
+    throw new TrainInputError(`activation: expected 'relu', 'tanh' or 'elu', got ${JSON.stringify(options.activation)}`);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The trainer's own deterministic scoring (TF.js, posterior mean, S = 1): used for early stopping,
+ * calibration, and as the reference the exported ONNX model must match.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { MlpVae } from './mlp-vae.js';
+
+export interface RowScores {
+  score: Float32Array;
+  nll: Float32Array;
+  kl: Float32Array;
+  /** [N, D] per-feature NLL. */
+  featureNll: Float32Array;
+}
+
+const EVAL_BATCH = 4096;
+
+/** Score `n` encoded rows at z = mu (eps = 0). */
+export function scoreRows(vae: MlpVae, encoded: Float32Array, n: number): RowScores {
+  const D = vae.config.inputDim;
+  const K = vae.config.latentDim;
+  const out: RowScores = {
+    score: new Float32Array(n), nll: new Float32Array(n), kl: new Float32Array(n), featureNll: new Float32Array(n * D),
+  };
+  for (let start = 0; start < n; start += EVAL_BATCH) {
+    const rows = Math.min(EVAL_BATCH, n - start);
+    const [fnll, nll, kl, score] = tf.tidy(() => {
+      const x = tf.tensor2d(encoded.subarray(start * D, (start + rows) * D), [rows, D]);
+      const result = vae.forward(x, tf.zeros([1, rows, K]) as tf.Tensor3D);
+      const fnll2 = tf.reshape(result.featureNll, [rows, D]);
+      const nll1 = tf.sum(fnll2, 1);
+      return [fnll2, nll1, result.kl, tf.add(nll1, result.kl)];
+    });
+    out.featureNll.set(fnll!.dataSync() as Float32Array, start * D);
+    out.nll.set(nll!.dataSync() as Float32Array, start);
+    out.kl.set(kl!.dataSync() as Float32Array, start);
+    out.score.set(score!.dataSync() as Float32Array, start);
+    tf.dispose([fnll!, nll!, kl!, score!]);
+  }
+  return out;
+}
+
+/** Mean score of `n` encoded rows (the validation loss used for early stopping). */
+export function meanScore(vae: MlpVae, encoded: Float32Array, n: number): number {
+  const { score } = scoreRows(vae, encoded, n);
+  let sum = 0;
+  for (const s of score) sum += s;
+  return sum / Math.max(1, n);
+}
