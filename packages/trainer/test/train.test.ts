@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDetector } from '@novae/runtime';
+import { train, TrainInputError, type TrainedModel } from '../src/index.js';
+import { anomalousRecords, normalRecords } from './data.js';
+
+// Explicit settings, so these tests do not move when the defaults are tuned.
+const options = { epochs: 150, learningRate: 3e-3, activation: 'tanh', seed: 3, hidden: [16, 8], adapter: { ignore: ['id'] } } as const;
+let model: TrainedModel;
+beforeAll(async () => { model = await train(normalRecords(600, 1), options); });
+afterAll(async () => { await model.dispose(); });
+
+describe('train', () => {
+  it('records what it did in a valid manifest', () => {
+    const m = model.manifest;
+    expect(m.producer.name).toBe('@novae/trainer');
+    expect(m.adapter.kind).toBe('tabular');
+    expect(model.adapter.columns).toEqual(['x', 'y', 'shop', 'member']);
+    expect(m.model).toMatchObject({ architecture: 'mlp', inputShape: [model.adapter.width], likelihood: 'gaussian', hidden: [16, 8] });
+    expect(m.training).toMatchObject({ rows: 480, backend: 'wasm', seed: 3 });
+    expect(m.training.epochs).toBeLessThanOrEqual(150);
+    expect(m.calibration.q).toBe(0.99);
+    expect(m.calibration.normalScores).toHaveLength(120);
+    expect(model.history).toHaveLength(m.training.epochs);
+    expect(model.history[0]!.loss).toBeGreaterThan(model.history.at(-1)!.loss);
+  });
+
+  it('exports a model that the runtime scores like the trainer (checked at export)', () => {
+    expect(model.exportCheck.rows).toBe(120);
+    expect(model.exportCheck.maxRelativeDifference).toBeLessThanOrEqual(1e-4);
+    expect(model.exportCheck.backend).toBe('node');
+  });
+
+  it('calibrates the threshold so about 1% of held-out normal rows exceed it', async () => {
+    const { isAnomaly } = await model.score(normalRecords(2000, 99));
+    const rate = isAnomaly.filter(Boolean).length / isAnomaly.length;
+    expect(rate).toBeLessThan(0.05);
+  });
+
+  it('ranks joint anomalies above normal rows', async () => {
+    const normal = normalRecords(300, 7);
+    const anomalies = anomalousRecords(30, 8);
+    const labels = [...normal.map(() => 0), ...anomalies.map(() => 1)];
+    const ev = await model.evaluate([...normal, ...anomalies], labels);
+    expect(ev.rocAuc).toBeGreaterThan(0.9);
+    expect(ev.threshold).toBe(model.manifest.calibration.threshold);
+  });
+
+  it('is deterministic: same seed, data and backend give the same model', async () => {
+    const again = await train(normalRecords(600, 1), options);
+    const other = await train(normalRecords(600, 1), { ...options, seed: 4 });
+    const rows = normalRecords(20, 5);
+    const a = await model.score(rows);
+    const b = await again.score(rows);
+    const c = await other.score(rows);
+    expect(Array.from(b.scores)).toEqual(Array.from(a.scores));
+    expect(Array.from(c.scores)).not.toEqual(Array.from(a.scores));
+    await again.dispose();
+    await other.dispose();
+  });
+
+  it('saves atomically a file the runtime loads with the same scores', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'novae-train-'));
+    const path = join(dir, 'model.onnx');
+    const check = await model.save(path);
+    expect(check.maxRelativeDifference).toBeLessThanOrEqual(1e-4);
+    expect(readdirSync(dir)).toEqual(['model.onnx']);
+    expect(new Uint8Array(readFileSync(path))).toEqual(model.bytes);
+    const detector = await loadDetector(path);
+    const rows = normalRecords(10, 11);
+    expect(Array.from((await detector.score(rows)).scores)).toEqual(Array.from((await model.score(rows)).scores));
+    await detector.dispose();
+  });
+
+  it('leaves nothing behind when saving fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'novae-train-'));
+    const path = join(dir, 'missing-folder', 'model.onnx');
+    await expect(model.save(path)).rejects.toThrow(/ENOENT/);
+    expect(existsSync(join(dir, 'missing-folder'))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('rejects bad options and too little data with messages naming the option', async () => {
+    await expect(train(normalRecords(5, 1))).rejects.toThrow(/need at least 10 records, got 5/);
+    await expect(train(normalRecords(50, 1), { epochs: 0 })).rejects.toThrow(TrainInputError);
+    await expect(train(normalRecords(50, 1), { epochs: 0 })).rejects.toThrow(/epochs: expected a positive integer, got 0/);
+    await expect(train(normalRecords(50, 1), { validationSplit: 1 })).rejects.toThrow(/validationSplit: expected a number between 0 and 1/);
+    await expect(train(normalRecords(50, 1), { calibration: { q: 0 } })).rejects.toThrow(/calibration\.q/);
+    await expect(train(normalRecords(50, 1), { backend: 'tensorflow' })).rejects.toThrow(/backend 'tensorflow' is not available \(install @tensorflow\/tfjs-node/);
+    await expect(train(normalRecords(50, 1), { adapter: { ignore: ['nope'] } })).rejects.toThrow(/nope/);
+  });
+});
