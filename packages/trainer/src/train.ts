@@ -104,7 +104,7 @@ export async function train(records: readonly TabularRecord[], options: TrainOpt
     const bytes = buildMlpVaeModel(vae.weights(), { metadata: { [MANIFEST_KEY]: JSON.stringify(manifest) } });
     const exportCheck = await verifyExport(bytes, valX, nVal, reference);
     return new TrainedModel({
-      bytes, manifest, adapter, history, exportCheck, validation: { encoded: valX, rows: nVal, scores: reference },
+      bytes, manifest, adapter, history, exportCheck, heldOut: { encoded: valX, rows: nVal, scores: reference },
     });
   } finally {
     vae.dispose();

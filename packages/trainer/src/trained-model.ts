@@ -36,19 +36,20 @@ export class TrainedModel {
   readonly history: readonly EpochProgress[];
   /** The runtime-vs-trainer check run on the bytes right after export. */
   readonly exportCheck: ExportCheck;
-  private readonly validation: ValidationReference;
+  /** The held-out normal rows (encoded) and the trainer's own TF.js scores of them. */
+  readonly heldOut: ValidationReference;
   private detectorPromise: Promise<Detector> | undefined;
 
   constructor(init: {
     bytes: Uint8Array; manifest: Manifest; adapter: TabularAdapter; history: EpochProgress[];
-    exportCheck: ExportCheck; validation: ValidationReference;
+    exportCheck: ExportCheck; heldOut: ValidationReference;
   }) {
     this.bytes = init.bytes;
     this.manifest = init.manifest;
     this.adapter = init.adapter;
     this.history = init.history;
     this.exportCheck = init.exportCheck;
-    this.validation = init.validation;
+    this.heldOut = init.heldOut;
   }
 
   /**
@@ -60,7 +61,7 @@ export class TrainedModel {
     const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await writeFile(temporary, this.bytes);
-      const check = await verifyExport(temporary, this.validation.encoded, this.validation.rows, this.validation.scores);
+      const check = await verifyExport(temporary, this.heldOut.encoded, this.heldOut.rows, this.heldOut.scores);
       await rename(temporary, path);
       return check;
     } catch (err) {
