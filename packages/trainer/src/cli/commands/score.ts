@@ -1,0 +1,50 @@
+/** `novae score <model> <data>`: one line of scores per input row, to stdout or atomically to a file. */
+import { Command } from 'commander';
+import { nonNegativeInteger, positiveInteger } from '../arguments.js';
+import { openModelAndData, scoreTable } from '../model-input.js';
+import { checkOutputPath, writeFileAtomic } from '../output-file.js';
+import { EXPLAIN_TOP, scoresToCsv } from '../score-csv.js';
+
+export interface ScoreCommandOptions {
+  out?: string;
+  samples?: number;
+  seed?: number;
+  explain?: boolean;
+}
+
+const EXAMPLES = `
+Output columns: score,nll,kl,p_value,is_anomaly (+ explanation with --explain), one line per
+input row, in input order. is_anomaly is 1 when the score is above the model's threshold.
+
+Examples:
+  $ novae score fraud.onnx today.csv --out scores.csv
+  $ novae score fraud.onnx today.csv --explain | head
+  $ novae score fraud.onnx today.csv --samples 16 --seed 1 > scores.csv`;
+
+/** Run `novae score`. */
+export async function runScore(modelPath: string, dataPath: string, options: ScoreCommandOptions): Promise<void> {
+  if (options.out !== undefined) await checkOutputPath(options.out);
+  const input = await openModelAndData(modelPath, dataPath);
+  try {
+    const result = await scoreTable(input, { samples: options.samples, seed: options.seed });
+    const csv = scoresToCsv(result, options.explain === true);
+    if (options.out === undefined) process.stdout.write(csv);
+    else await writeFileAtomic(options.out, csv);
+  } finally {
+    await input.detector.dispose();
+  }
+}
+
+/** The `score` command. */
+export function scoreCommand(): Command {
+  return new Command('score')
+    .description('Score every row of a CSV with a trained model: ELBO score, its parts, p-value and verdict.')
+    .argument('<model>', 'model file written by novae train (.onnx)')
+    .argument('<data>', 'CSV file with the columns the model was trained on (extra columns are ignored)')
+    .option('-o, --out <file>', 'write the scores to this file (atomically) instead of stdout')
+    .option('--samples <n>', 'Monte Carlo samples of z per row (default: as calibrated, usually 1 = posterior mean)', positiveInteger)
+    .option('--seed <s>', 'seed of the Monte Carlo noise when --samples > 1 (default 0)', nonNegativeInteger)
+    .option('--explain', `add an explanation column: the ${EXPLAIN_TOP} columns that raise the score most`)
+    .addHelpText('after', EXAMPLES)
+    .action((model: string, data: string, options: ScoreCommandOptions) => runScore(model, data, options));
+}

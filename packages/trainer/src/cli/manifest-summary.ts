@@ -1,0 +1,54 @@
+/** The manifest part of `novae inspect`: who made the model, how it reads input, how it was trained. */
+import type { ColumnState } from '@novae/adapters';
+import type { Manifest } from '@novae/runtime';
+import { formatCount, formatNumber } from './format.js';
+
+/** Columns listed one by one before the rest are summarised in a count. */
+const MAX_COLUMNS_SHOWN = 30;
+const MAX_CATEGORIES_SHOWN = 6;
+
+function describeColumn(column: ColumnState): string {
+  switch (column.kind) {
+    case 'numeric':
+      return `numeric      mean ${formatNumber(column.center)}, std ${formatNumber(column.scale)}` +
+        (column.indicator ? ', + missing indicator' : '');
+    case 'categorical': {
+      const shown = column.categories.slice(0, MAX_CATEGORIES_SHOWN).join(', ');
+      const more = column.categories.length > MAX_CATEGORIES_SHOWN ? ', ...' : '';
+      return `categorical  ${column.categories.length} categories: ${shown}${more}`;
+    }
+    case 'boolean':
+      return `boolean${column.indicator ? '      + missing indicator' : ''}`;
+  }
+}
+
+function adapterLines(adapter: Manifest['adapter']): string[] {
+  if (adapter.kind !== 'tabular') return [`adapter      ${String((adapter as { kind: unknown }).kind)}`];
+  const width = Math.max(...adapter.columns.slice(0, MAX_COLUMNS_SHOWN).map((c) => c.name.length), 4);
+  const lines = [`adapter      tabular, ${adapter.columns.length} columns (invalid values: ${adapter.invalid})`];
+  for (const column of adapter.columns.slice(0, MAX_COLUMNS_SHOWN)) {
+    lines.push(`  ${column.name.padEnd(width)}  ${describeColumn(column)}`);
+  }
+  if (adapter.columns.length > MAX_COLUMNS_SHOWN) {
+    lines.push(`  ... and ${adapter.columns.length - MAX_COLUMNS_SHOWN} more (novae inspect --json lists all)`);
+  }
+  return lines;
+}
+
+/** Human-readable lines describing `manifest`. */
+export function manifestLines(manifest: Manifest): string[] {
+  const { producer, model, score, calibration: cal, training } = manifest;
+  return [
+    `producer     ${producer.name} ${producer.version}, created ${manifest.createdAt}`,
+    `format       ${manifest.format}, schema version ${manifest.schemaVersion}`,
+    ...adapterLines(manifest.adapter),
+    `model        ${model.architecture}, inputShape [${model.inputShape.join(', ')}], latentDim ${model.latentDim}, ` +
+      `${model.likelihood} likelihood, beta ${model.beta}` + (model.hidden ? `, hidden [${model.hidden.join(', ')}]` : ''),
+    `score        ${score.default}, ${score.samples} sample${score.samples === 1 ? '' : 's'}`,
+    `calibration  threshold ${formatNumber(cal.threshold, 6)} (${cal.method} q = ${cal.q} of ` +
+      `${formatCount(cal.normalScores.length)} normal scores)`,
+    `training     ${formatCount(training.rows)} rows, ${training.epochs} epochs, ${training.backend} backend, ` +
+      `${training.seconds} s, seed ${training.seed}; final loss ${formatNumber(training.finalLoss)}, ` +
+      `validation loss ${formatNumber(training.validationLoss)}`,
+  ];
+}
