@@ -7,7 +7,7 @@ import { train, TrainInputError, type TrainedModel } from '../src/index.js';
 import { anomalousRecords, normalRecords } from './data.js';
 
 // Explicit settings, so these tests do not move when the defaults are tuned.
-const options = { epochs: 150, learningRate: 3e-3, activation: 'tanh', seed: 3, hidden: [16, 8], adapter: { ignore: ['id'] } } as const;
+const options = { epochs: 150, learningRate: 3e-3, activation: 'tanh', seed: 0, hidden: [16, 8], adapter: { ignore: ['id'] } } as const;
 let model: TrainedModel;
 beforeAll(async () => { model = await train(normalRecords(600, 1), options); });
 afterAll(async () => { await model.dispose(); });
@@ -19,7 +19,7 @@ describe('train', () => {
     expect(m.adapter.kind).toBe('tabular');
     expect(model.adapter.columns).toEqual(['x', 'y', 'shop', 'member']);
     expect(m.model).toMatchObject({ architecture: 'mlp', inputShape: [model.adapter.width], likelihood: 'gaussian', hidden: [16, 8] });
-    expect(m.training).toMatchObject({ rows: 480, backend: 'wasm', seed: 3 });
+    expect(m.training).toMatchObject({ rows: 480, backend: 'wasm', seed: 0 });
     expect(m.training.epochs).toBeLessThanOrEqual(150);
     expect(m.calibration.q).toBe(0.99);
     expect(m.calibration.normalScores).toHaveLength(120);
@@ -48,9 +48,9 @@ describe('train', () => {
     expect(ev.threshold).toBe(model.manifest.calibration.threshold);
   });
 
-  it('is deterministic: same seed, data and backend give the same model', async () => {
+  it('is deterministic: same seed (0 included: TF.js reads 0 as no seed), data and backend give the same model', async () => {
     const again = await train(normalRecords(600, 1), options);
-    const other = await train(normalRecords(600, 1), { ...options, seed: 4 });
+    const other = await train(normalRecords(600, 1), { ...options, seed: 1 });
     const rows = normalRecords(20, 5);
     const a = await model.score(rows);
     const b = await again.score(rows);

@@ -81,7 +81,8 @@ export async function fitVae(
           batch.set(train.subarray(src, src + D), r * D);
         }
         const x = tf.tensor2d(batch.subarray(0, rows * D), [rows, D]);
-        const noiseSeed = (options.seed * 1_000_003 + step++) % 2147483647;
+        // Never 0: TF.js treats a seed of 0 as 'no seed' and draws from Math.random.
+        const noiseSeed = 1 + ((options.seed * 1_000_003 + step++) % 2147483646);
         const loss = optimizer.minimize(() => vae.loss(x, beta, noiseSeed), true, vae.variables);
         lossSum += (loss!.dataSync()[0] as number) * rows;
         lossRows += rows;
