@@ -6,12 +6,12 @@
 import { AdapterInputError, adapterFromJSON, type Adapter, type TabularRecord } from '@novae/adapters';
 import type { InferenceSession } from 'onnxruntime-web';
 import type { BackendName, OrtModule } from './backends.js';
-import { explainColumns, type Explanation } from './explain.js';
+import { DetectorInputError } from './errors.js';
 import type { Manifest } from './manifest.js';
 import { conformalPValues } from './pvalues.js';
 import { fillStandardNormal } from './random.js';
 import { RunQueue } from './run-queue.js';
-import type { ScoreResult } from './score-result.js';
+import { withExplain, type ScoreResult } from './score-result.js';
 
 /** Options of one `score()` / `scoreEncoded()` call; the detector's options are the defaults. */
 export interface ScoreOptions {
@@ -29,9 +29,7 @@ const BATCH_ROWS = 8192;
 const OUTPUTS = ['score', 'nll', 'kl', 'nll_samples', 'feature_nll', 'mu', 'logvar', 'recon'] as const;
 type OutputName = (typeof OUTPUTS)[number];
 
-export class DetectorInputError extends Error {
-  override readonly name = 'DetectorInputError';
-}
+export { DetectorInputError };
 
 function checkSamples(samples: number): number {
   if (!Number.isInteger(samples) || samples < 1 || samples > 1024) {
@@ -110,17 +108,15 @@ export class Detector {
         throw new DetectorInputError(`row ${i}: the model produced a non-finite score (${out.score[i]}); check the input for extreme values`);
       }
     }
-    const reconstructionProbability = reconstructionProbabilityOf(out.nll_samples, samples, n);
     const pValues = conformalPValues(out.score, this.manifest.calibration.normalScores);
-    const isAnomaly = Array.from(out.score, (s) => s > threshold);
-    const adapter = this.adapter;
-    const baseline = this.manifest.calibration.featureBaseline;
-    return {
+    const isAnomaly = new Array<boolean>(n);
+    for (let i = 0; i < n; i++) isAnomaly[i] = out.score[i]! > threshold;
+    const data = {
       length: n,
       scores: out.score,
       nll: out.nll,
       kl: out.kl,
-      reconstructionProbability,
+      reconstructionProbability: reconstructionProbabilityOf(out.nll_samples, samples, n),
       pValues,
       isAnomaly,
       threshold,
@@ -128,19 +124,9 @@ export class Detector {
       recon: out.recon,
       mu: out.mu,
       logvar: out.logvar,
-      explain(i: number, top?: number): Explanation {
-        if (!Number.isInteger(i) || i < 0 || i >= n) {
-          throw new DetectorInputError(`explain: row must be an integer from 0 to ${n - 1}, got ${i}`);
-        }
-        const columns = explainColumns({
-          adapter, row: i, featureNll: out.feature_nll, recon: out.recon, encoded, baseline, record: records?.[i],
-        });
-        return {
-          row: i, score: out.score[i]!, pValue: pValues[i]!, isAnomaly: isAnomaly[i]!,
-          columns: top === undefined ? columns : columns.slice(0, top),
-        };
-      },
     };
+    const baseline = this.manifest.calibration.featureBaseline;
+    return withExplain(data, { adapter: this.adapter, baseline, encoded, records });
   }
 
   /** Release the ONNX Runtime session. The detector cannot score afterwards. */
@@ -157,30 +143,48 @@ export class Detector {
   private async runBatches(
     encoded: Float32Array, eps: Float32Array, n: number, samples: number,
   ): Promise<Record<OutputName, Float32Array>> {
-    const D = this.width;
     const K = this.manifest.model.latentDim;
+    // One batch (the common case): hand the output tensors' own arrays back, no copies.
+    if (n > 0 && n <= BATCH_ROWS) return this.runOnce(encoded, eps, n, samples);
+    const D = this.width;
     const perRow: Record<OutputName, number> = {
       score: 1, nll: 1, kl: 1, nll_samples: samples, feature_nll: D, mu: K, logvar: K, recon: D,
     };
     const result = Object.fromEntries(OUTPUTS.map((o) => [o, new Float32Array(n * perRow[o])])) as Record<OutputName, Float32Array>;
-    const { Tensor } = this.ort;
     for (let start = 0; start < n; start += BATCH_ROWS) {
       const rows = Math.min(BATCH_ROWS, n - start);
-      const x = new Tensor('float32', encoded.subarray(start * D, (start + rows) * D), [rows, ...this.manifest.model.inputShape]);
       const epsBatch = new Float32Array(samples * rows * K);
       for (let s = 0; s < samples; s++) {
         epsBatch.set(eps.subarray((s * n + start) * K, (s * n + start + rows) * K), s * rows * K);
       }
-      const outputs = await this.session.run({ x, eps: new Tensor('float32', epsBatch, [samples, rows, K]) });
+      const outputs = await this.runOnce(encoded.subarray(start * D, (start + rows) * D), epsBatch, rows, samples);
       for (const name of OUTPUTS) {
-        const data = outputs[name]!.data as Float32Array;
+        const data = outputs[name];
         if (name === 'nll_samples') {
           for (let s = 0; s < samples; s++) result.nll_samples.set(data.subarray(s * rows, (s + 1) * rows), s * n + start);
         } else {
           result[name].set(data, start * perRow[name]);
         }
       }
-      for (const name of OUTPUTS) outputs[name]!.dispose?.();
+    }
+    return result;
+  }
+
+  /** One ONNX run over `rows` rows; returns the outputs' CPU arrays (owned by the caller). */
+  private async runOnce(
+    x: Float32Array, eps: Float32Array, rows: number, samples: number,
+  ): Promise<Record<OutputName, Float32Array>> {
+    const { Tensor } = this.ort;
+    const K = this.manifest.model.latentDim;
+    const outputs = await this.session.run({
+      x: new Tensor('float32', x, [rows, ...this.manifest.model.inputShape]),
+      eps: new Tensor('float32', eps, [samples, rows, K]),
+    });
+    const result = {} as Record<OutputName, Float32Array>;
+    for (const name of OUTPUTS) {
+      const tensor = outputs[name];
+      if (!tensor) throw new DetectorInputError(`model: the graph has no '${name}' output`);
+      result[name] = tensor.data as Float32Array;
     }
     return result;
   }

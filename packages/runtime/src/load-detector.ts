@@ -2,14 +2,14 @@
  * `loadDetector` shared by every platform: read the bytes, validate the manifest before anything
  * else, open a session on the first execution provider that works, and return a Detector.
  */
-import { openSession, type BackendChoice, type BackendName, type BackendProvider } from './backends.js';
+import { openSession, type BackendChoice, type ProviderSet, type WasmOptions } from './backends.js';
 import { Detector, DetectorInputError } from './detector.js';
 import { readManifest } from './model-file.js';
 
 /** Where a model comes from: a URL or path (platform-dependent), or the file's bytes. */
 export type ModelSource = string | URL | ArrayBuffer | Uint8Array;
 
-export interface LoadOptions {
+export interface LoadOptions extends WasmOptions {
   /** Execution provider: `'auto'` (default) tries the platform's providers best-first. */
   backend?: BackendChoice;
   /** Default Monte Carlo samples per score (default: the manifest's `score.samples`). */
@@ -18,14 +18,10 @@ export interface LoadOptions {
   seed?: number;
 }
 
-/** What a platform entry (`platform/node.ts`, later `platform/browser.ts`) supplies. */
-export interface Platform {
+/** What a platform entry (`platform/node.ts`, `platform/browser.ts`, `platform/webgpu.ts`) supplies. */
+export interface Platform extends ProviderSet {
   /** Read a string/URL source into bytes; byte sources never reach it. */
   readSource(source: string | URL): Promise<Uint8Array>;
-  /** Providers this platform can offer. */
-  providers: readonly BackendProvider[];
-  /** The order `'auto'` tries them in. */
-  autoOrder: readonly BackendName[];
 }
 
 function describe(source: ModelSource): string {
@@ -47,7 +43,10 @@ async function toBytes(source: ModelSource, platform: Platform): Promise<Uint8Ar
 export async function loadDetectorWith(platform: Platform, source: ModelSource, options: LoadOptions = {}): Promise<Detector> {
   const bytes = await toBytes(source, platform);
   const manifest = readManifest(bytes, describe(source));
-  const { ort, session, backend } = await openSession(bytes, options.backend ?? 'auto', platform.autoOrder, platform.providers);
+  const { ort, session, backend } = await openSession(bytes, options.backend ?? 'auto', platform, {
+    wasmPaths: options.wasmPaths,
+    threads: options.threads,
+  });
   return new Detector(ort, session, manifest, backend, {
     samples: options.samples ?? manifest.score.samples,
     seed: options.seed ?? 0,

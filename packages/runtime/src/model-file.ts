@@ -1,10 +1,10 @@
 /**
  * Reads the `novae.manifest` entry of an ONNX file's `metadata_props` straight from the model bytes
  * (ONNX Runtime's JS API does not expose metadata). Only the top level of `ModelProto` is walked,
- * with protobufjs' wire-format reader; the graph and its weights are skipped, never decoded.
+ * with a minimal wire-format reader; the graph and its weights are skipped, never decoded.
  */
-import protobuf from 'protobufjs/minimal.js';
 import { MANIFEST_KEY, ManifestError, parseManifest, type Manifest } from './manifest.js';
+import { ProtoReader, WIRE_LENGTH_DELIMITED } from './proto-reader.js';
 
 /** `ModelProto.metadata_props` field number in onnx.proto. */
 const MODEL_METADATA_PROPS = 14;
@@ -13,14 +13,13 @@ const MODEL_GRAPH = 7;
 /** `StringStringEntryProto` key / value field numbers. */
 const ENTRY_KEY = 1;
 const ENTRY_VALUE = 2;
-const WIRE_LENGTH_DELIMITED = 2;
 
 function readEntry(bytes: Uint8Array): [string, string] {
-  const reader = protobuf.Reader.create(bytes);
+  const reader = new ProtoReader(bytes);
   let key = '';
   let value = '';
   while (reader.pos < reader.len) {
-    const tag = reader.uint32();
+    const tag = reader.varint();
     const field = tag >>> 3;
     if (field === ENTRY_KEY && (tag & 7) === WIRE_LENGTH_DELIMITED) key = reader.string();
     else if (field === ENTRY_VALUE && (tag & 7) === WIRE_LENGTH_DELIMITED) value = reader.string();
@@ -34,9 +33,9 @@ export function readModelMetadata(bytes: Uint8Array, source = 'model'): Map<stri
   const metadata = new Map<string, string>();
   let sawGraph = false;
   try {
-    const reader = protobuf.Reader.create(bytes);
+    const reader = new ProtoReader(bytes);
     while (reader.pos < reader.len) {
-      const tag = reader.uint32();
+      const tag = reader.varint();
       const field = tag >>> 3;
       if (field === 0) throw new Error('field number 0');
       if (field === MODEL_METADATA_PROPS && (tag & 7) === WIRE_LENGTH_DELIMITED) {

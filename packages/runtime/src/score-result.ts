@@ -1,5 +1,7 @@
 /** What `Detector.score()` returns: per-row scores, their parts, calibration verdicts, explanations. */
-import type { Explanation } from './explain.js';
+import type { Adapter, TabularRecord } from '@novae/adapters';
+import { DetectorInputError } from './errors.js';
+import { explainColumns, type Explanation } from './explain.js';
 
 export interface ScoreResult {
   /** Number of rows scored. */
@@ -28,4 +30,36 @@ export interface ScoreResult {
   readonly logvar: Float32Array;
   /** The columns behind row `i`'s score, most anomalous first (`top` limits how many). */
   explain(i: number, top?: number): Explanation;
+}
+
+/** A ScoreResult's data: plain typed arrays that can cross a worker boundary. */
+export type ScoreData = Omit<ScoreResult, 'explain'>;
+
+/** What `explain()` needs besides the scores: the adapter, the rows as encoded and as given. */
+export interface ExplainContext {
+  adapter: Adapter;
+  baseline: readonly number[] | undefined;
+  encoded: Float32Array;
+  records: readonly TabularRecord[] | undefined;
+}
+
+/** Attach `explain()` to score data (on whichever side of a worker boundary the caller is). */
+export function withExplain(data: ScoreData, context: ExplainContext): ScoreResult {
+  const { adapter, baseline, encoded, records } = context;
+  const n = data.length;
+  return {
+    ...data,
+    explain(i: number, top?: number): Explanation {
+      if (!Number.isInteger(i) || i < 0 || i >= n) {
+        throw new DetectorInputError(`explain: row must be an integer from 0 to ${n - 1}, got ${i}`);
+      }
+      const columns = explainColumns({
+        adapter, row: i, featureNll: data.featureScores, recon: data.recon, encoded, baseline, record: records?.[i],
+      });
+      return {
+        row: i, score: data.scores[i]!, pValue: data.pValues[i]!, isAnomaly: data.isAnomaly[i]!,
+        columns: top === undefined ? columns : columns.slice(0, top),
+      };
+    },
+  };
 }

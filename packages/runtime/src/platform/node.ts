@@ -3,17 +3,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { BackendProvider, OrtModule } from '../backends.js';
+import type { BackendProvider, OrtModule, WasmOptions } from '../backends.js';
 import type { Detector } from '../detector.js';
+import { fetchModel, isHttpUrl } from '../fetch-source.js';
 import { ManifestError } from '../manifest.js';
 import { loadDetectorWith, type LoadOptions, type ModelSource, type Platform } from '../load-detector.js';
+import { configureWasm } from '../wasm-env.js';
 
 export * from '../index.js';
 
-async function loadWasm(): Promise<OrtModule> {
-  const ort = await import('onnxruntime-web');
-  ort.env.wasm.numThreads = 1;
-  return ort;
+async function loadWasm(options: WasmOptions): Promise<OrtModule> {
+  return configureWasm(await import('onnxruntime-web'), { ...options, threads: options.threads ?? 1 });
 }
 
 const providers: BackendProvider[] = [
@@ -23,6 +23,7 @@ const providers: BackendProvider[] = [
 ];
 
 async function readSource(source: string | URL): Promise<Uint8Array> {
+  if (isHttpUrl(source)) return fetchModel(source);
   const path = source instanceof URL ? fileURLToPath(source) : source;
   try {
     return new Uint8Array(await readFile(path));
@@ -35,7 +36,7 @@ async function readSource(source: string | URL): Promise<Uint8Array> {
 
 const nodePlatform: Platform = { readSource, providers, autoOrder: ['node', 'wasm'] };
 
-/** Load a novae model (path, file URL or bytes) and open it for scoring. */
+/** Load a novae model (path, file URL, http(s) URL or bytes) and open it for scoring. */
 export function loadDetector(source: ModelSource, options?: LoadOptions): Promise<Detector> {
   return loadDetectorWith(nodePlatform, source, options);
 }
