@@ -1,0 +1,68 @@
+// The browser tests' page code, as an app module would call the runtime. Each function returns
+// plain data (arrays of numbers) for the test to compare with Node's scores.
+
+/** What the tests compare: scores, their parts, p-values and row 0's top explained column. */
+async function summarise(detector, rows) {
+  const r = await detector.score(rows);
+  return {
+    backend: detector.backend, scores: [...r.scores], nll: [...r.nll], kl: [...r.kl],
+    pValues: [...r.pValues], topColumn: r.explain(0, 1).columns[0].column,
+  };
+}
+
+async function records() {
+  return (await fetch('/files/records.json')).json();
+}
+
+/** (a) The main thread, wasm entry. */
+async function scoreMain() {
+  const { loadDetector } = await import('/novae/novae.js');
+  const detector = await loadDetector('/files/model.onnx');
+  try {
+    return await summarise(detector, await records());
+  } finally {
+    await detector.dispose();
+  }
+}
+
+/** (b) A Web Worker through @novae/runtime/worker. */
+async function scoreWorker() {
+  const { wrapDetector } = await import('/novae/novae-worker.js');
+  const worker = new Worker('/score-worker.js', { type: 'module' });
+  try {
+    const detector = await wrapDetector(worker, new URL('/files/model.onnx', location.href).href);
+    const out = await summarise(detector, await records());
+    await detector.dispose();
+    return out;
+  } finally {
+    worker.terminate();
+  }
+}
+
+/** (c) WebGPU, through the JSEP entry. */
+async function scoreWebgpu() {
+  const { loadDetector } = await import('/novae/novae-webgpu.js');
+  const detector = await loadDetector('/files/model.onnx', { backend: 'webgpu' });
+  try {
+    return await summarise(detector, await records());
+  } finally {
+    await detector.dispose();
+  }
+}
+
+/** The error (name: message) each URL's load gives, or 'loaded'. */
+async function loadErrors(urls) {
+  const { loadDetector } = await import('/novae/novae.js');
+  const messages = [];
+  for (const url of urls) {
+    try {
+      await (await loadDetector(url)).dispose();
+      messages.push('loaded');
+    } catch (err) {
+      messages.push(`${err.name}: ${err.message}`);
+    }
+  }
+  return messages;
+}
+
+globalThis.harness = { scoreMain, scoreWorker, scoreWebgpu, loadErrors };

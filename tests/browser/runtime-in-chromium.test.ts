@@ -1,0 +1,113 @@
+/**
+ * @novae/runtime in real headless Chromium: a page served with COOP/COEP loads the bundled runtime and
+ * a model this test trains, and scores (a) on the main thread with wasm, (b) in a Web Worker through
+ * @novae/runtime/worker, (c) on WebGPU over SwiftShader. Every result must equal the Node scores of
+ * the same model within 1e-4 relative.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { loadDetector } from '@novae/runtime';
+import { train } from '@novae/trainer';
+import { generateTransactions, LABEL_COLUMNS } from '../../examples/fraud/src/transactions.js';
+import { HAS_CHROMIUM, launchChromium, serveTestPages, WEBGPU_FLAGS, type Served } from './chromium.js';
+import { expectScoresClose, type PageScores } from './compare.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'novae-browser-'));
+const records = generateTransactions({ rows: 300, seed: 11, fraudRate: 0.1 }).map((r) => {
+  const copy: Record<string, unknown> = { ...r };
+  for (const column of LABEL_COLUMNS) delete copy[column];
+  return copy;
+});
+let server: Served;
+let expected: PageScores;
+
+beforeAll(async () => {
+  if (!HAS_CHROMIUM) return;
+  const normal = generateTransactions({ rows: 1500, seed: 3 });
+  const trained = await train(normal, { adapter: { ignore: [...LABEL_COLUMNS] }, seed: 0, epochs: 8 });
+  await trained.save(join(dir, 'model.onnx'));
+  await trained.dispose();
+  writeFileSync(join(dir, 'records.json'), JSON.stringify(records));
+  const detector = await loadDetector(join(dir, 'model.onnx'));
+  const r = await detector.score(records as never);
+  expected = {
+    backend: detector.backend, scores: [...r.scores], nll: [...r.nll], kl: [...r.kl],
+    pValues: [...r.pValues], topColumn: r.explain(0, 1).columns[0]!.column,
+  };
+  await detector.dispose();
+  server = await serveTestPages(dir);
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Open the test page (pages/index.html, whose module pages/harness.js sets `harness`). */
+async function openPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+  await page.goto(`${server.url}/index.html`);
+  await page.waitForFunction(() => 'harness' in globalThis);
+  return page;
+}
+
+/** Call `harness[name](...args)` in the page. */
+function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([fn, rest]) => (globalThis as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>).harness![fn as string]!(...(rest as unknown[])),
+    [name, args] as const,
+  ) as Promise<T>;
+}
+
+describe.skipIf(!HAS_CHROMIUM)('the runtime in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launchChromium(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it('is cross-origin isolated (COOP/COEP), so wasm threads are available', async () => {
+    const page = await openPage(browser);
+    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+    await page.close();
+  });
+
+  it('scores on the main thread with wasm exactly like Node', async () => {
+    const page = await openPage(browser);
+    const got = await call<PageScores>(page, 'scoreMain');
+    expect(got.backend).toBe('wasm');
+    expectScoresClose(got, expected);
+    await page.close();
+  });
+
+  it('scores in a Web Worker through @novae/runtime/worker exactly like Node', async () => {
+    const page = await openPage(browser);
+    const got = await call<PageScores>(page, 'scoreWorker');
+    expect(got.backend).toBe('wasm');
+    expectScoresClose(got, expected);
+    await page.close();
+  });
+
+  it('names the URL when the model cannot be fetched, and refuses a file that is not a novae model', async () => {
+    const page = await openPage(browser);
+    const errors = await call<string[]>(page, 'loadErrors', ['/files/missing.onnx', '/files/records.json']);
+    expect(errors[0]).toMatch(/^ManifestError: \/files\/missing\.onnx: cannot fetch model file \(HTTP 404/);
+    expect(errors[1]).toMatch(/^ManifestError: \/files\/records\.json: /);
+    await page.close();
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)('the runtime on WebGPU (SwiftShader) in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launchChromium(WEBGPU_FLAGS); });
+  afterAll(async () => { await browser?.close(); });
+
+  it('runs on the webgpu execution provider and scores like Node', async () => {
+    const page = await openPage(browser);
+    const got = await call<PageScores>(page, 'scoreWebgpu');
+    expect(got.backend).toBe('webgpu');
+    expectScoresClose(got, expected);
+    await page.close();
+  });
+});
