@@ -68,4 +68,4 @@ export const exampleConfig = {
   onwarn,
 };
 
-export default [externalConfig, bundledConfig];
+export default [externalConfig, bundledConfig, exampleConfig];
