@@ -36,7 +36,19 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Serve the test pages at /, the runtime bundle at /novae/ and `files` (a folder) at /files/. */
+/** The flavour that keeps ONNX Runtime external, and onnxruntime-web's own files. */
+export const EXTERNAL_BUNDLE_DIR = fileURLToPath(new URL('../../packages/runtime/dist/bundle/external/', import.meta.url));
+const ORT_WEB_DIR = fileURLToPath(new URL('../../node_modules/onnxruntime-web/dist/', import.meta.url));
+
+/**
+ * Serve the test pages at /, the bundled runtime at /novae/, the external one at /novae-external/,
+ * onnxruntime-web at /ort/ (and again at /ort-wasm/, for `wasmPaths`) and `filesDir` at /files/.
+ */
 export function serveTestPages(filesDir: string): Promise<Served> {
-  return startStaticServer({ mounts: { '/': PAGES_DIR, '/novae/': BUNDLE_DIR, '/files/': filesDir } });
+  return startStaticServer({
+    mounts: {
+      '/': PAGES_DIR, '/novae/': BUNDLE_DIR, '/novae-external/': EXTERNAL_BUNDLE_DIR,
+      '/ort/': ORT_WEB_DIR, '/ort-wasm/': ORT_WEB_DIR, '/files/': filesDir,
+    },
+  });
 }

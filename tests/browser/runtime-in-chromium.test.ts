@@ -46,10 +46,10 @@ afterAll(async () => {
 });
 
 /** Open the test page (pages/index.html, whose module pages/harness.js sets `harness`). */
-async function openPage(browser: Browser): Promise<Page> {
+async function openPage(browser: Browser, html = 'index.html'): Promise<Page> {
   const page = await browser.newPage();
   page.on('pageerror', (err) => console.error('page error:', err.message));
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${server.url}/${html}`);
   await page.waitForFunction(() => 'harness' in globalThis);
   return page;
 }
@@ -89,11 +89,42 @@ describe.skipIf(!HAS_CHROMIUM)('the runtime in headless Chromium', () => {
     await page.close();
   });
 
+  it('the external flavour runs with ONNX Runtime from an import map and its .wasm from wasmPaths', async () => {
+    const page = await openPage(browser, 'external.html');
+    const got = await call<PageScores & { wasmUrls: string[] }>(page, 'scoreExternal', '/ort-wasm/');
+    expect(got.backend).toBe('wasm');
+    expect(got.wasmUrls).toEqual(['/ort-wasm/ort-wasm-simd-threaded.wasm']);
+    expectScoresClose(got, expected);
+    await page.close();
+  });
+
   it('names the URL when the model cannot be fetched, and refuses a file that is not a novae model', async () => {
     const page = await openPage(browser);
     const errors = await call<string[]>(page, 'loadErrors', ['/files/missing.onnx', '/files/records.json']);
     expect(errors[0]).toMatch(/^ManifestError: \/files\/missing\.onnx: cannot fetch model file \(HTTP 404/);
     expect(errors[1]).toMatch(/^ManifestError: \/files\/records\.json: /);
+    await page.close();
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)('the WebGPU entry in headless Chromium without a GPU adapter', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launchChromium(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it("'auto' passes over WebGPU, reports the provider that really runs, and scores like Node", async () => {
+    const page = await openPage(browser);
+    const got = await call<PageScores>(page, 'scoreWebgpu', 'auto');
+    expect(['webnn', 'wasm']).toContain(got.backend);
+    expectScoresClose(got, expected);
+    await page.close();
+  });
+
+  it("an explicit 'webgpu' fails with one error giving WebGPU's reason, not a silent fallback", async () => {
+    const page = await openPage(browser);
+    const err = await page.evaluate(() => (globalThis as unknown as { harness: { scoreWebgpu(b: string): Promise<unknown> } })
+      .harness.scoreWebgpu('webgpu').then(() => 'loaded', (e: Error) => `${e.name}: ${e.message}`));
+    expect(err).toMatch(/^BackendError: no available backend found\. ERR: \[webgpu\] \S/);
     await page.close();
   });
 });
@@ -105,8 +136,9 @@ describe.skipIf(!HAS_CHROMIUM)('the runtime on WebGPU (SwiftShader) in headless 
 
   it('runs on the webgpu execution provider and scores like Node', async () => {
     const page = await openPage(browser);
-    const got = await call<PageScores>(page, 'scoreWebgpu');
+    const got = await call<PageScores>(page, 'scoreWebgpu', 'webgpu');
     expect(got.backend).toBe('webgpu');
+    expect((await call<PageScores>(page, 'scoreWebgpu', 'auto')).backend).toBe('webgpu');
     expectScoresClose(got, expected);
     await page.close();
   });

@@ -39,12 +39,25 @@ async function scoreWorker() {
   }
 }
 
-/** (c) WebGPU, through the JSEP entry. */
-async function scoreWebgpu() {
+/** (c) WebGPU, through the JSEP entry; `backend: 'auto'` tries webgpu, webnn, then wasm. */
+async function scoreWebgpu(backend = 'webgpu') {
   const { loadDetector } = await import('/novae/novae-webgpu.js');
-  const detector = await loadDetector('/files/model.onnx', { backend: 'webgpu' });
+  const detector = await loadDetector('/files/model.onnx', { backend });
   try {
     return await summarise(detector, await records());
+  } finally {
+    await detector.dispose();
+  }
+}
+
+/** The external flavour (ONNX Runtime from the import map), its .wasm from `wasmPaths`. */
+async function scoreExternal(wasmPaths) {
+  const { loadDetector } = await import('/novae-external/novae.js');
+  const detector = await loadDetector('/files/model.onnx', { wasmPaths });
+  try {
+    const out = await summarise(detector, await records());
+    out.wasmUrls = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm'));
+    return out;
   } finally {
     await detector.dispose();
   }
@@ -65,4 +78,4 @@ async function loadErrors(urls) {
   return messages;
 }
 
-globalThis.harness = { scoreMain, scoreWorker, scoreWebgpu, loadErrors };
+globalThis.harness = { scoreMain, scoreWorker, scoreWebgpu, scoreExternal, loadErrors };
