@@ -4,8 +4,10 @@
  * `scoreEncoded` (which adds noise, batching, the run queue, p-values and verdicts). Both run in
  * this process, interleaved, so machine noise hits them alike; the report gives their ratios.
  */
+import { Worker } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
 import { loadDetector } from '@novae/runtime';
+import { wrapDetector } from '@novae/runtime/worker';
 
 export interface NodeTimings {
   /** Rows/s at `batch` rows per call. */
@@ -14,6 +16,8 @@ export interface NodeTimings {
   /** Median microseconds per call at batch 1. */
   rawLatencyUs: number;
   runtimeLatencyUs: number;
+  /** Median microseconds per batch-1 call through @novae/runtime/worker (worker_threads). */
+  workerLatencyUs: number;
   batch: number;
   backend: string;
 }
@@ -73,6 +77,15 @@ export async function timeNode(modelBytes: Uint8Array, batch: number): Promise<N
 
   const [rawBig, novaeBig] = await compare(raw(big, batch), novae(big, batch), 40, 9);
   const [rawOne, novaeOne] = await compare(raw(one, 1), novae(one, 1), 2000, 9);
+
+  const worker = new Worker(new URL('./detector-worker.js', import.meta.url));
+  const remote = await wrapDetector(worker, modelBytes, { backend: 'node' });
+  // Inputs are transferred (detached), so each call sends a fresh copy, as a caller keeping its rows would.
+  const viaWorker = () => remote.scoreEncoded(one.slice(), 1);
+  for (let i = 0; i < 500; i++) await viaWorker();
+  const [workerOne] = await compare(viaWorker, async () => undefined, 1000, 5);
+  await remote.dispose();
+  await worker.terminate();
   await detector.dispose();
   await session.release();
   return {
@@ -82,5 +95,6 @@ export async function timeNode(modelBytes: Uint8Array, batch: number): Promise<N
     runtimeRowsPerSecond: batch / (novaeBig / 1000),
     rawLatencyUs: rawOne * 1000,
     runtimeLatencyUs: novaeOne * 1000,
+    workerLatencyUs: workerOne * 1000,
   };
 }

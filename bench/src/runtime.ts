@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     '|---|---:|---:|---:|---|',
     `| rows/s at batch ${BATCH} | ${fmt(node.rawRowsPerSecond, 0)} | ${fmt(node.runtimeRowsPerSecond, 0)} | ${fmt(throughputRatio * 100)} % | >= 90 % |`,
     `| latency at batch 1 (us) | ${fmt(node.rawLatencyUs)} | ${fmt(node.runtimeLatencyUs)} | ${fmt(latencyRatio, 2)}x | <= 1.3x |`,
+    `| latency at batch 1 via @novae/runtime/worker (us) | | ${fmt(node.workerLatencyUs)} | ${fmt(node.workerLatencyUs / node.rawLatencyUs, 2)}x | (a worker round trip) |`,
     '',
   ];
   if (browser) {
