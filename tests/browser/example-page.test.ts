@@ -6,7 +6,7 @@
  * problem.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -152,6 +152,29 @@ describe.skipIf(!HAS_CHROMIUM)('the browser example page in headless Chromium', 
     await settle(page, () => page.setInputFiles('#model-file', CSV));
     expect(await page.getAttribute('#results', 'data-state')).toBe('error');
     expect(await page.textContent('#error')).toMatch(/^transactions\.csv: not an ONNX model file/);
+  });
+
+  it('scores both files when the CSV is picked while the model is still loading', async () => {
+    // A fresh page (ONNX Runtime's wasm not yet compiled) and both inputs changed in one task: the
+    // CSV is read long before the model has loaded.
+    page = await browser.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('#results[data-state="empty"]', { state: 'attached' });
+    await page.evaluate(({ model, csv }) => {
+      const pick = (id: string, name: string, data: BlobPart): void => {
+        const files = new DataTransfer();
+        files.items.add(new File([data], name));
+        const input = document.getElementById(id) as HTMLInputElement;
+        input.files = files.files;
+        input.dispatchEvent(new Event('change'));
+      };
+      pick('model-file', 'model.onnx', Uint8Array.from(atob(model), (c) => c.charCodeAt(0)));
+      pick('csv-file', 'transactions.csv', csv);
+    }, { model: readFileSync(MODEL).toString('base64'), csv: readFileSync(CSV, 'utf8') });
+    await page.waitForSelector('#results[data-state="done"]', { state: 'attached', timeout: 20_000 });
+    expect(await shownRows(page)).toHaveLength(ROWS);
+    expect(await page.isHidden('#error')).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -4,9 +4,9 @@
  * Any error shows on the page with the runtime's message. Nothing is uploaded anywhere.
  *
  * `#results[data-state]` says where the page is (empty, working, done or error) and `data-run` counts
- * the inputs handled so far: the tests wait on both.
+ * the times it settled: the tests wait on both.
  */
-import { CsvFileError, parseCsv, type CsvTable } from './csv.js';
+import { parseCsv, type CsvTable } from './csv.js';
 import { loadModel, scoreTable, type LoadedModel } from './score.js';
 import { formatValue, renderResults } from './table.js';
 
@@ -28,82 +28,104 @@ const loaded = byId<HTMLElement>('loaded');
 const errorBox = byId<HTMLElement>('error');
 const results = byId<HTMLElement>('results');
 
-let model: LoadedModel | undefined;
-let table: CsvTable | undefined;
-/** Bumped by every new input, so a slow earlier run never overwrites a later one. */
-let generation = 0;
+/** One input, the model or the CSV: its latest value, or why the latest one failed. */
+interface Slot<T> {
+  value?: T;
+  error?: unknown;
+  /** Bumped per new file, so a slow earlier load never replaces a later one. */
+  token: number;
+  release(value: T): Promise<void>;
+}
 
-type State = 'empty' | 'working' | 'done' | 'error';
+const model: Slot<LoadedModel> = { token: 0, release: (m) => m.detector.dispose() };
+const table: Slot<CsvTable> = { token: 0, release: async () => {} };
+/** Loads in flight; the page settles when none is. */
+let pending = 0;
+/** Bumped per new file and per scoring run, so a stale run never draws over a newer state. */
+let view = 0;
+let runs = 0;
+
+type State = 'working' | 'empty' | 'done' | 'error';
 
 function setState(state: State, message = ''): void {
   results.dataset.state = state;
-  if (state !== 'working') results.dataset.run = String(generation);
+  if (state !== 'working') results.dataset.run = String(++runs);
   errorBox.hidden = state !== 'error';
   errorBox.textContent = message;
   if (state === 'error' || state === 'empty') results.replaceChildren();
 }
 
+function messageOf(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  return err.name === 'CsvFileError' || err.name === 'Error' ? err.message : `${err.message} (${err.name})`;
+}
+
 function describeLoaded(): void {
-  const parts: string[] = [];
-  if (model) {
-    const { adapter, manifest } = model.detector;
-    parts.push(`Model ${model.name}: ${adapter.columns.length} columns, threshold ${formatValue(manifest.calibration.threshold)}`);
-  } else parts.push('No model yet');
-  parts.push(table ? `data ${table.name}: ${table.records.length.toLocaleString('en-US')} rows` : 'no CSV yet');
+  const m = model.value;
+  const t = table.value;
+  const parts = [
+    m ? `Model ${m.name}: ${m.columns.length} columns, threshold ${formatValue(m.detector.manifest.calibration.threshold)}` : 'No model yet',
+    t ? `data ${t.name}: ${t.records.length.toLocaleString('en-US')} rows` : 'no CSV yet',
+  ];
   loaded.textContent = `${parts.join('; ')}.`;
 }
 
-function messageOf(err: unknown): string {
-  if (err instanceof CsvFileError) return err.message;
-  if (err instanceof Error) return `${err.message} (${err.name})`;
-  return String(err);
-}
-
-/** Run `step` for the newest input; show its error, or score when both files are in. */
-async function update(step: () => Promise<void>): Promise<void> {
-  const mine = ++generation;
+/** Show what the inputs add up to: their errors, nothing yet, or every row scored. */
+async function settle(): Promise<void> {
+  describeLoaded();
+  if (pending > 0) return; // the last load to finish settles the page
+  const mine = ++view;
+  const errors = [model.error, table.error].filter((e) => e !== undefined);
+  if (errors.length > 0) return setState('error', errors.map(messageOf).join('\n'));
+  if (!model.value || !table.value) return setState('empty');
   setState('working');
   try {
-    await step();
-    if (mine !== generation) return;
-    describeLoaded();
-    if (!model || !table) return setState('empty');
-    const scored = await scoreTable(model, table);
-    if (mine !== generation) return;
-    renderResults(results, model, scored);
+    const scored = await scoreTable(model.value, table.value);
+    if (mine !== view) return;
+    renderResults(results, model.value, scored);
     setState('done');
   } catch (err) {
-    if (mine !== generation) return;
-    describeLoaded();
-    setState('error', messageOf(err));
+    if (mine === view) setState('error', messageOf(err));
   }
 }
 
-async function useModel(name: string, bytes: Uint8Array): Promise<void> {
-  const previous = model;
-  model = undefined;
-  await previous?.detector.dispose();
-  model = await loadModel(name, bytes);
+/** Put what `load` gives into `slot` (releasing what was there), then settle the page. */
+async function fill<T>(slot: Slot<T>, load: () => Promise<T>): Promise<void> {
+  const mine = ++slot.token;
+  view++;
+  pending++;
+  setState('working');
+  const old = slot.value;
+  slot.value = undefined;
+  slot.error = undefined;
+  try {
+    if (old !== undefined) await slot.release(old);
+    const value = await load();
+    if (mine === slot.token) slot.value = value;
+    else await slot.release(value);
+  } catch (err) {
+    if (mine === slot.token) slot.error = err;
+  } finally {
+    pending--;
+  }
+  await settle();
 }
 
-function useCsv(name: string, text: string): void {
-  table = undefined;
-  table = parseCsv(name, text);
-}
-
-const modelFile = (file: File) => update(async () => useModel(file.name, new Uint8Array(await file.arrayBuffer())));
-const csvFile = (file: File) => update(async () => useCsv(file.name, await file.text()));
+const modelFrom = (name: string, bytes: () => Promise<ArrayBuffer>) =>
+  fill(model, async () => loadModel(name, new Uint8Array(await bytes())));
+const csvFrom = (name: string, text: () => Promise<string>) =>
+  fill(table, async () => parseCsv(name, await text()));
 
 modelInput.addEventListener('change', () => {
   const file = modelInput.files?.[0];
-  if (file) void modelFile(file);
+  if (file) void modelFrom(file.name, () => file.arrayBuffer());
 });
 csvInput.addEventListener('change', () => {
   const file = csvInput.files?.[0];
-  if (file) void csvFile(file);
+  if (file) void csvFrom(file.name, () => file.text());
 });
 
-// Drag and drop: .onnx files are models, anything else is read as CSV.
+// Drag and drop: a .onnx file is the model, any other file is read as CSV.
 dropZone.addEventListener('dragover', (event) => {
   event.preventDefault();
   dropZone.classList.add('over');
@@ -115,10 +137,8 @@ dropZone.addEventListener('drop', (event) => {
   const files = [...(event.dataTransfer?.files ?? [])];
   const onnx = files.find((f) => f.name.toLowerCase().endsWith('.onnx'));
   const csv = files.find((f) => !f.name.toLowerCase().endsWith('.onnx'));
-  void update(async () => {
-    if (onnx) await useModel(onnx.name, new Uint8Array(await onnx.arrayBuffer()));
-    if (csv) useCsv(csv.name, await csv.text());
-  });
+  if (onnx) void modelFrom(onnx.name, () => onnx.arrayBuffer());
+  if (csv) void csvFrom(csv.name, () => csv.text());
 });
 
 async function fetchDemo(url: string): Promise<Response> {
@@ -131,11 +151,8 @@ async function fetchDemo(url: string): Promise<Response> {
 }
 
 demoButton.addEventListener('click', () => {
-  void update(async () => {
-    const [modelResponse, csvResponse] = await Promise.all([fetchDemo(DEMO_MODEL_URL), fetchDemo(DEMO_CSV_URL)]);
-    await useModel('fraud.onnx (demo)', new Uint8Array(await modelResponse.arrayBuffer()));
-    useCsv('transactions.csv (demo)', await csvResponse.text());
-  });
+  void modelFrom('fraud.onnx (demo)', async () => (await fetchDemo(DEMO_MODEL_URL)).arrayBuffer());
+  void csvFrom('transactions.csv (demo)', async () => (await fetchDemo(DEMO_CSV_URL)).text());
 });
 
 describeLoaded();

@@ -6,10 +6,15 @@
 import { loadDetector, readManifest, type Detector, type ScoreResult } from '@novae/runtime';
 import { requireColumns, type CsvTable } from './csv.js';
 
+/** The adapter kind this page scores: CSV rows. */
+type TabularAdapter = Extract<Detector['adapter'], { kind: 'tabular' }>;
+
 export interface LoadedModel {
   /** The model file's name. */
   name: string;
   detector: Detector;
+  /** The columns the model reads from each row. */
+  columns: readonly string[];
   /** Milliseconds to read the manifest and open the ONNX Runtime session. */
   loadMs: number;
 }
@@ -23,12 +28,19 @@ export interface Scored {
   scoreMs: number;
 }
 
-/** Open a novae model from its file bytes; a file that is not one gets an error naming the file. */
+/**
+ * Open a novae model from its file bytes. A file that is not one, or a model that does not read
+ * table rows (a sensor model, say), gets an error naming the file.
+ */
 export async function loadModel(name: string, bytes: Uint8Array): Promise<LoadedModel> {
   const started = performance.now();
-  readManifest(bytes, name); // validates first, so the message names the file rather than 'model bytes'
+  const { kind } = readManifest(bytes, name).adapter; // validated first, so errors name the file
+  if (kind !== 'tabular') {
+    throw new Error(`${name}: a '${kind}' model; this page scores CSV rows with tabular models (novae train --adapter tabular)`);
+  }
   const detector = await loadDetector(bytes);
-  return { name, detector, loadMs: performance.now() - started };
+  const adapter = detector.adapter as TabularAdapter;
+  return { name, detector, columns: adapter.columns, loadMs: performance.now() - started };
 }
 
 /** Point an adapter error about row `i` (0-based) at the CSV line it came from. */
@@ -43,7 +55,7 @@ function locateRowError(table: CsvTable, err: unknown): unknown {
 
 /** Score every row of `table`: the model's columns must all be there. */
 export async function scoreTable(model: LoadedModel, table: CsvTable): Promise<Scored> {
-  requireColumns(table, model.detector.adapter.columns);
+  requireColumns(table, model.columns);
   const started = performance.now();
   let result: ScoreResult;
   try {

@@ -107,7 +107,7 @@ function bodyRows(scored: Scored, sort: Sort, others: string[]): HTMLTableRowEle
 
 /** Render the summary and the table into `container` (replacing what was there). */
 export function renderResults(container: HTMLElement, model: LoadedModel, scored: Scored): void {
-  const others = otherColumns(scored.table, model.detector.adapter.columns).slice(0, MAX_OTHER_COLUMNS);
+  const others = otherColumns(scored.table, model.columns).slice(0, MAX_OTHER_COLUMNS);
   let sort: Sort = { key: 'score', descending: true };
   const tbody = el('tbody');
   const headers: Record<SortKey, HTMLTableCellElement> = {} as Record<SortKey, HTMLTableCellElement>;
