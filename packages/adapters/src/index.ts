@@ -13,3 +13,17 @@ export type {
   InvalidValuePolicy,
 } from './tabular/types.js';
 export { adapterFromJSON, type AdapterState, type Adapter } from './adapter.js';
+export { ADAPTER_KINDS, encodeInputs, type AdapterInput } from './adapter.js';
+export { fitSensor, sensorFromJSON } from './sensor/sensor-adapter.js';
+export type {
+  SensorAdapter,
+  SensorAdapterState,
+  SensorChannelState,
+  SensorSample,
+  SensorWindow,
+  SlidingWindow,
+  SlidingWindowStats,
+  FitSensorOptions,
+  InvalidReadingPolicy,
+  OutOfOrderPolicy,
+} from './sensor/types.js';
