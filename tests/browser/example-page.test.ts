@@ -175,6 +175,17 @@ describe.skipIf(!HAS_CHROMIUM)('the browser example page in headless Chromium', 
     await page.waitForSelector('#results[data-state="done"]', { state: 'attached', timeout: 20_000 });
     expect(await shownRows(page)).toHaveLength(ROWS);
     expect(await page.isHidden('#error')).toBe(true);
+  });
+
+  it('takes both files dropped on the drop zone at once', async () => {
+    await settle(page, () => page.evaluate(({ model, csv }) => {
+      const files = new DataTransfer();
+      files.items.add(new File([csv], 'dropped.csv'));
+      files.items.add(new File([Uint8Array.from(atob(model), (c) => c.charCodeAt(0))], 'dropped.onnx'));
+      document.getElementById('drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+    }, { model: readFileSync(MODEL).toString('base64'), csv: readFileSync(NO_COUNTRY_CSV, 'utf8') }));
+    expect(await page.textContent('#loaded')).toMatch(/^Model dropped\.onnx: .*; data dropped\.csv: 300 rows\.$/);
+    expect(await page.textContent('#error')).toMatch(/^dropped\.csv: missing a column that the model needs: 'country'/);
     expect(pageErrors).toEqual([]);
   });
 });
