@@ -3,7 +3,7 @@
  * ONNX graph (in batches, one run at a time) and turns its outputs into scores, p-values, verdicts
  * and explanations.
  */
-import { AdapterInputError, adapterFromJSON, type Adapter, type TabularRecord } from '@novae/adapters';
+import { AdapterInputError, adapterFromJSON, encodeInputs, type Adapter, type AdapterInput } from '@novae/adapters';
 import type { InferenceSession } from 'onnxruntime-web';
 import type { BackendName, OrtModule } from './backends.js';
 import { DetectorInputError } from './errors.js';
@@ -70,12 +70,15 @@ export class Detector {
     checkSamples(defaults.samples);
   }
 
-  /** Score raw records: they are encoded by the model's adapter first. */
-  async score(records: readonly TabularRecord[], options: ScoreOptions = {}): Promise<ScoreResult> {
+  /**
+   * Score raw inputs, encoded by the model's adapter first: records for a tabular model, windows
+   * (`adapter.windows(samples)`) for a sensor model. To score a live series, use `stream()`.
+   */
+  async score(records: readonly AdapterInput[], options: ScoreOptions = {}): Promise<ScoreResult> {
     if (!Array.isArray(records)) {
       throw new AdapterInputError(`score: records must be an array of objects, got ${typeof records}`);
     }
-    const encoded = this.adapter.encode(records);
+    const encoded = encodeInputs(this.adapter, records);
     return this.scoreEncoded(encoded, records.length, options, records);
   }
 
@@ -84,7 +87,7 @@ export class Detector {
     encoded: Float32Array,
     n: number,
     options: ScoreOptions = {},
-    records?: readonly TabularRecord[],
+    records?: readonly AdapterInput[],
   ): Promise<ScoreResult> {
     this.assertOpen();
     if (!(encoded instanceof Float32Array)) {

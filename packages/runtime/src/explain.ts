@@ -15,6 +15,11 @@ export interface ColumnContribution {
   seen: unknown;
   /** What the model reconstructed for this column. */
   expected: number | string | boolean;
+  /**
+   * Sensor windows only: the channel's excess NLL per time step, oldest first (`column` is the
+   * channel; `seen` and `expected` are its reading at the last step, or its last first difference).
+   */
+  steps?: number[];
 }
 
 export interface Explanation {

@@ -2,7 +2,7 @@
  * The `novae.manifest` document stored in every model file's ONNX `metadata_props`: versioned,
  * validated when written (trainer) and when read (runtime), with errors that name the bad field.
  */
-import type { AdapterState } from '@novae/adapters';
+import { ADAPTER_KINDS, type AdapterState } from '@novae/adapters';
 
 export const MANIFEST_KEY = 'novae.manifest';
 export const MANIFEST_FORMAT = 'novae-model';
@@ -123,7 +123,7 @@ export function validateManifest(doc: unknown): Manifest {
     fail('createdAt', 'an ISO-8601 date', m.createdAt);
   }
   const adapter = object(m.adapter, 'adapter');
-  string(adapter.kind, 'adapter.kind');
+  oneOf(adapter.kind, ADAPTER_KINDS, 'adapter.kind');
 
   const model = object(m.model, 'model');
   oneOf(model.architecture, ['mlp'] as const, 'model.architecture');

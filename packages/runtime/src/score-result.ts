@@ -1,7 +1,8 @@
 /** What `Detector.score()` returns: per-row scores, their parts, calibration verdicts, explanations. */
-import type { Adapter, TabularRecord } from '@novae/adapters';
+import type { Adapter, AdapterInput, TabularRecord } from '@novae/adapters';
 import { DetectorInputError } from './errors.js';
 import { explainColumns, type Explanation } from './explain.js';
+import { explainChannels } from './explain-channels.js';
 
 export interface ScoreResult {
   /** Number of rows scored. */
@@ -28,7 +29,7 @@ export interface ScoreResult {
   readonly mu: Float32Array;
   /** Latent posterior log-variance `[length, latentDim]`. */
   readonly logvar: Float32Array;
-  /** The columns behind row `i`'s score, most anomalous first (`top` limits how many). */
+  /** The columns (channels, for sensor windows) behind row `i`'s score, most anomalous first (`top` limits how many). */
   explain(i: number, top?: number): Explanation;
 }
 
@@ -40,7 +41,7 @@ export interface ExplainContext {
   adapter: Adapter;
   baseline: readonly number[] | undefined;
   encoded: Float32Array;
-  records: readonly TabularRecord[] | undefined;
+  records: readonly AdapterInput[] | undefined;
 }
 
 /** Attach `explain()` to score data (on whichever side of a worker boundary the caller is). */
@@ -53,9 +54,12 @@ export function withExplain(data: ScoreData, context: ExplainContext): ScoreResu
       if (!Number.isInteger(i) || i < 0 || i >= n) {
         throw new DetectorInputError(`explain: row must be an integer from 0 to ${n - 1}, got ${i}`);
       }
-      const columns = explainColumns({
-        adapter, row: i, featureNll: data.featureScores, recon: data.recon, encoded, baseline, record: records?.[i],
-      });
+      const columns = adapter.kind === 'sensor'
+        ? explainChannels({ adapter, row: i, featureNll: data.featureScores, recon: data.recon, encoded, baseline })
+        : explainColumns({
+          adapter, row: i, featureNll: data.featureScores, recon: data.recon, encoded, baseline,
+          record: records?.[i] as TabularRecord | undefined,
+        });
       return {
         row: i, score: data.scores[i]!, pValue: data.pValues[i]!, isAnomaly: data.isAnomaly[i]!,
         columns: top === undefined ? columns : columns.slice(0, top),

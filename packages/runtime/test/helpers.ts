@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/** The tiny sensor model made by fixtures/make-tiny-sensor-model.mjs (channels temp, load; window 8, stride 2). */
+export const TINY_SENSOR_MODEL_PATH = fileURLToPath(new URL('./fixtures/tiny-sensor.onnx', import.meta.url));
+
 /** The tiny tabular model made by fixtures/make-tiny-model.mjs (columns a, b, colour, flag, c). */
 export const TINY_MODEL_PATH = fileURLToPath(new URL('./fixtures/tiny-tabular.onnx', import.meta.url));
 export const tinyModelBytes = (): Uint8Array => new Uint8Array(readFileSync(TINY_MODEL_PATH));

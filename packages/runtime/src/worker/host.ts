@@ -2,6 +2,7 @@
  * The worker's side: serve detectors over a comlink endpoint. Each `load` opens one Detector in the
  * worker; scores go back with their arrays transferred, not copied.
  */
+import { encodeInputs } from '@novae/adapters';
 import { expose, transfer, type Endpoint } from 'comlink';
 import type { Detector, ScoreOptions } from '../detector.js';
 import { DetectorInputError } from '../errors.js';
@@ -51,7 +52,7 @@ export function createDetectorHost(load: LoadDetector): DetectorHostApi {
     },
     async score(id: number, records, options: ScoreOptions): Promise<ScoreReply> {
       const detector = get(id);
-      const encoded = detector.adapter.encode(records);
+      const encoded = encodeInputs(detector.adapter, records);
       return reply(await detector.scoreEncoded(encoded, records.length, options, records), encoded);
     },
     async scoreEncoded(id: number, encoded: Float32Array, n: number, options: ScoreOptions): Promise<ScoreReply> {

@@ -7,7 +7,7 @@ import type { ScoreOptions } from '../detector.js';
 import type { LoadOptions, ModelSource } from '../load-detector.js';
 import type { Manifest } from '../manifest.js';
 import type { ScoreData } from '../score-result.js';
-import type { TabularRecord } from '@novae/adapters';
+import type { AdapterInput } from '@novae/adapters';
 
 /** A detector opened inside the worker, as the caller sees it. */
 export interface LoadedDetector {
@@ -25,7 +25,7 @@ export interface ScoreReply {
 /** The API `exposeDetector()` serves inside a worker. */
 export interface DetectorHostApi {
   load(source: ModelSource, options: LoadOptions): Promise<LoadedDetector>;
-  score(id: number, records: readonly TabularRecord[], options: ScoreOptions): Promise<ScoreReply>;
+  score(id: number, records: readonly AdapterInput[], options: ScoreOptions): Promise<ScoreReply>;
   scoreEncoded(id: number, encoded: Float32Array, n: number, options: ScoreOptions): Promise<ScoreReply>;
   dispose(id: number): Promise<void>;
 }

@@ -3,7 +3,7 @@
  * inputs are transferred (the caller's array is detached afterwards, as with postMessage transfer);
  * errors come back rebuilt as the same classes with the same name and message.
  */
-import { adapterFromJSON, AdapterInputError, type Adapter, type TabularRecord } from '@novae/adapters';
+import { adapterFromJSON, AdapterInputError, type Adapter, type AdapterInput } from '@novae/adapters';
 import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { BackendName } from '../backends.js';
 import type { Detector, ScoreOptions } from '../detector.js';
@@ -32,8 +32,8 @@ export class RemoteDetector implements DetectorApi {
     this.width = this.adapter.width;
   }
 
-  /** Score raw records in the worker (which encodes them with the model's adapter). */
-  async score(records: readonly TabularRecord[], options: ScoreOptions = {}): Promise<ScoreResult> {
+  /** Score raw records (or sensor windows) in the worker, which encodes them with the model's adapter. */
+  async score(records: readonly AdapterInput[], options: ScoreOptions = {}): Promise<ScoreResult> {
     if (!Array.isArray(records)) {
       throw new AdapterInputError(`score: records must be an array of objects, got ${typeof records}`);
     }
@@ -43,7 +43,7 @@ export class RemoteDetector implements DetectorApi {
   }
 
   /** Score encoded rows in the worker. `encoded`'s buffer is transferred: pass a copy to keep it. */
-  async scoreEncoded(encoded: Float32Array, n: number, options: ScoreOptions = {}, records?: readonly TabularRecord[]): Promise<ScoreResult> {
+  async scoreEncoded(encoded: Float32Array, n: number, options: ScoreOptions = {}, records?: readonly AdapterInput[]): Promise<ScoreResult> {
     if (!(encoded instanceof Float32Array)) {
       throw new DetectorInputError(`scoreEncoded: input must be a Float32Array, got ${Object.prototype.toString.call(encoded)}`);
     }
@@ -60,7 +60,7 @@ export class RemoteDetector implements DetectorApi {
     await rethrowing(() => this.host.dispose(this.loaded.id));
   }
 
-  private result(reply: ScoreReply, records: readonly TabularRecord[] | undefined): ScoreResult {
+  private result(reply: ScoreReply, records: readonly AdapterInput[] | undefined): ScoreResult {
     const baseline = this.manifest.calibration.featureBaseline;
     return withExplain(reply.data, { adapter: this.adapter, baseline, encoded: reply.encoded, records });
   }
