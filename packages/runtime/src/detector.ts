@@ -12,6 +12,8 @@ import { conformalPValues } from './pvalues.js';
 import { fillStandardNormal } from './random.js';
 import { RunQueue } from './run-queue.js';
 import { withExplain, type ScoreResult } from './score-result.js';
+import { createScoreStream, type ScoreStream } from './stream/score-stream.js';
+import type { StreamOptions } from './stream/types.js';
 
 /** Options of one `score()` / `scoreEncoded()` call; the detector's options are the defaults. */
 export interface ScoreOptions {
@@ -130,6 +132,16 @@ export class Detector {
     };
     const baseline = this.manifest.calibration.featureBaseline;
     return withExplain(data, { adapter: this.adapter, baseline, encoded, records });
+  }
+
+  /**
+   * Score a sensor series as it arrives (sensor models only): a `TransformStream` from samples to one
+   * score per window, micro-batched, with backpressure, an optional online threshold and a drift flag.
+   * `samples.pipeThrough(detector.stream())`, or `scoreStream(detector, iterable)` for `for await`.
+   */
+  stream(options: StreamOptions = {}): ScoreStream {
+    this.assertOpen();
+    return createScoreStream(this, options);
   }
 
   /** Release the ONNX Runtime session. The detector cannot score afterwards. */

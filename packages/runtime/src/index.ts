@@ -1,6 +1,11 @@
 /** The platform-independent API of @novae/runtime; each `platform/*` entry adds `loadDetector`. */
 export { Detector, DetectorInputError, type ScoreOptions } from './detector.js';
 export type { ScoreResult } from './score-result.js';
+export { createScoreStream, scoreStream, type ScoreStream, type ScoreIterable } from './stream/score-stream.js';
+export type { StreamOptions, StreamScore, StreamStats } from './stream/types.js';
+export type { StreamScorer } from './stream/engine.js';
+export { P2Quantile, RecentQuantile } from './stream/p2-quantile.js';
+export { ksStatistic, ksCriticalValue, type DriftState } from './stream/ks-drift.js';
 export type { Explanation, ColumnContribution } from './explain.js';
 export type { ModelSource, LoadOptions } from './load-detector.js';
 export { BackendError, type BackendName, type BackendChoice } from './backends.js';
