@@ -108,13 +108,6 @@ export class StreamEngine {
     this.#throwIfFailed();
   }
 
-  /** Stop: forget queued windows and timers (the stream was cancelled or aborted). */
-  abort(): void {
-    this.#clearTimer();
-    this.#pending = [];
-    this.#wakeWaiters();
-  }
-
   #startDrain(): void {
     this.#clearTimer();
     if (this.#draining !== null || this.#pending.length === 0) return;

@@ -46,7 +46,8 @@ export interface ScoreIterable extends AsyncIterable<StreamScore> {
 /**
  * Score an (async) iterable of samples: `for await (const s of scoreStream(detector, samples)) ...`.
  * Samples are pulled only as fast as scores are consumed (backpressure). An error in the source,
- * the adapter or the model ends the loop with that error; breaking out of the loop stops the source.
+ * the adapter or the model ends the loop with that error; breaking out of the loop returns at once,
+ * and the source is stopped (its iterator returned) when it next yields.
  */
 export function scoreStream(
   detector: StreamScorer, samples: AsyncIterable<SensorSample> | Iterable<SensorSample>, options: StreamOptions = {},
@@ -77,8 +78,10 @@ export function scoreStream(
         yield value;
       }
     } finally {
+      // Not awaiting the pump: a source waiting for its next sample must not hold up a `break`.
+      // The pump stops (and returns the source's iterator) when the source next yields.
       await reader.cancel().catch(() => undefined);
-      await pumping;
+      void pumping;
     }
   }
   return {

@@ -279,8 +279,22 @@ describe('scoreStream over an async iterable', () => {
       expect(s.score).toBeGreaterThan(0);
       break;
     }
+    await sleep(10);
     expect(state.finished).toBe(true);
     expect(state.pulled).toBeLessThan(2000);
+  });
+
+  it('returns from a break even while the source is waiting for its next sample', async () => {
+    async function* stalled() {
+      yield* series(20);
+      await new Promise(() => undefined); // a sensor that went quiet
+    }
+    let got = 0;
+    for await (const s of scoreStream(detector, stalled(), { maxDelayMs: 5 })) {
+      got += s.score > 0 ? 1 : 0;
+      break;
+    }
+    expect(got).toBe(1);
   });
 
   it('ends the loop with the error of a failing source', async () => {
