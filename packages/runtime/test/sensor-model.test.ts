@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
 import { AdapterInputError, type SensorAdapter } from '@novae/adapters';
-import { loadDetector, ManifestError, type Detector } from '../src/platform/node.js';
-import { TINY_SENSOR_MODEL_PATH, tinyModelBytes } from './helpers.js';
+import { createScoreStream, loadDetector, ManifestError, type Detector, type StreamScore } from '../src/platform/node.js';
+import { wrapDetector } from '../src/worker/node.js';
+import { expectCloseArrays, TINY_SENSOR_MODEL_PATH, tinyModelBytes } from './helpers.js';
 import { replaceManifest } from './manifest-surgery.js';
 // @ts-expect-error: a plain .mjs fixture shared with the script that made the model
 import { sensorSeries } from './fixtures/sensor-series.mjs';
@@ -52,6 +54,38 @@ describe('a sensor model', () => {
       'encode: window 0: expected values with 16 numbers (samples x channels), got undefined',
     );
     await expect(detector.score([{ timestamp: 1, temp: 2, load: 3 }])).rejects.toBeInstanceOf(AdapterInputError);
+  });
+});
+
+describe('a sensor model in a worker', () => {
+  it('scores windows and streams like the in-thread detector', async () => {
+    const worker = new Worker(new URL('./fixtures/detector-worker.mjs', import.meta.url));
+    try {
+      const remote = await wrapDetector(worker, TINY_SENSOR_MODEL_PATH);
+      const samples = series(60, { seed: 8, from: 100 });
+      const windows = adapter.windows(samples);
+      const [a, b] = [await detector.score(windows), await remote.score(windows)];
+      expectCloseArrays(b.scores, a.scores);
+      expect(b.explain(0).columns.map((c) => c.column).sort()).toEqual(['load', 'temp']);
+
+      const stream = createScoreStream(remote, { maxBatch: 8 });
+      const writer = stream.writable.getWriter();
+      const reading = (async () => {
+        const out: StreamScore[] = [];
+        for (const reader = stream.readable.getReader(); ;) {
+          const { done, value } = await reader.read();
+          if (done) return out;
+          out.push(value);
+        }
+      })();
+      for (const s of samples) { await writer.ready; void writer.write(s); }
+      await writer.close();
+      const out = await reading;
+      expectCloseArrays(out.map((s) => s.score), a.scores);
+      await remote.dispose();
+    } finally {
+      await worker.terminate();
+    }
   });
 });
 
