@@ -18,17 +18,26 @@ export interface StreamOptions {
   /**
    * `isAnomaly` rule: `'calibrated'` (default) uses the manifest's threshold; a number uses that;
    * `'online'` uses a streaming quantile of recent scores (see `online`), the calibrated threshold
-   * until `online.warmup` scores have been seen.
+   * until `online.warmup` scores have been seen. By construction the online rule flags about
+   * `1 - q` of recent windows: it follows a drifting baseline, it is not an absolute alarm.
    */
   threshold?: 'calibrated' | 'online' | number;
-  /** The online threshold: quantile `q` (default the manifest's `calibration.q`) of the last `window` (default 1000) scores. */
+  /**
+   * The online threshold: quantile `q` (default the manifest's `calibration.q`) of the last
+   * `window / 2` to `window` (default 1000) scores, estimated with P² in constant memory, before
+   * the window being judged joins them; the calibrated threshold for the first `warmup` (default 100).
+   */
   online?: { q?: number; window?: number; warmup?: number };
   /**
    * Drift flag: KS test of the last `window` (default 200) scores against the calibration scores
    * at level `alpha` (default 0.01), re-run after every batch. `false` turns it off.
    */
   drift?: false | { window?: number; alpha?: number };
-  /** Monte Carlo samples and seed per score (defaults: the detector's). */
+  /**
+   * Monte Carlo samples and seed per score (defaults: the detector's). With `samples > 1` the noise
+   * is seeded per batch, so a window's score depends on its place in its batch: keep 1 (the
+   * posterior mean) for reproducible streams.
+   */
   samples?: number;
   seed?: number;
   /** WHATWG queue sizes: samples buffered on the writable side (default 16), scores on the readable side (default 16). */
@@ -51,7 +60,11 @@ export interface StreamScore {
   threshold: number;
   /** True when the recent score distribution has moved away from the calibration scores. */
   drift: boolean;
-  /** Each channel's share of the window's NLL above the normal baseline (0..1, summing to 1 or all 0). */
+  /**
+   * Each channel's share of the window's feature NLL (`feature_nll` summed over time steps) above
+   * the calibration baseline `calibration.featureBaseline` (0 where the manifest has none), counting
+   * positive excesses only: 0..1, summing to 1, or all 0 when no channel is above its baseline.
+   */
   channels: Record<string, number>;
 }
 
