@@ -26,35 +26,48 @@ export interface BrowserTimings {
   cold: PageLoad;
   /** Median of several fresh pages once the first page has cached the wasm (HTTP and code cache). */
   cached: PageLoad;
+  /** The same for raw onnxruntime-web (session create + one run), the reference. */
+  rawCold: PageLoad;
+  rawCached: PageLoad;
 }
 
+const ORT_WEB = fileURLToPath(new URL('../../node_modules/onnxruntime-web/dist/', import.meta.url));
+
 /** undefined when no Chromium is installed (the report says so). */
-export async function timeBrowser(modelBytes: Uint8Array, records: object[], repeats = 5): Promise<BrowserTimings | undefined> {
+export async function timeBrowser(
+  modelBytes: Uint8Array, records: object[], shape: { width: number; latent: number }, repeats = 5,
+): Promise<BrowserTimings | undefined> {
   if (!existsSync(CHROMIUM)) return undefined;
   const files = mkdtempSync(join(tmpdir(), 'novae-bench-'));
   writeFileSync(join(files, 'model.onnx'), modelBytes);
   writeFileSync(join(files, 'records.json'), JSON.stringify(records));
-  const server = await startStaticServer({ mounts: { '/': PAGES, '/novae/': BUNDLE, '/files/': files } });
+  writeFileSync(join(files, 'shape.json'), JSON.stringify(shape));
+  const server = await startStaticServer({ mounts: { '/': PAGES, '/novae/': BUNDLE, '/ort/': ORT_WEB, '/files/': files } });
   // A persistent profile, like a user's browser: an on-disk HTTP cache and V8's wasm code cache.
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'novae-profile-')), {
     executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'],
   });
   try {
-    const measure = async (linger = 0): Promise<PageLoad> => {
+    const measure = async (fn: 'loadAndScore' | 'rawOrt', linger = 0): Promise<PageLoad> => {
       const page = await context.newPage();
       await page.goto(`${server.url}/index.html`);
       await page.waitForFunction(() => 'bench' in globalThis);
-      const load = await page.evaluate(() => (globalThis as unknown as { bench: { loadAndScore(): Promise<PageLoad> } }).bench.loadAndScore());
+      const load = await page.evaluate((name) => (globalThis as unknown as { bench: Record<string, () => Promise<PageLoad>> }).bench[name]!(), fn);
       // A page in use stays open: give V8 time to tier up and write its code cache, as it would.
       if (linger > 0) await page.waitForTimeout(linger);
       await page.close();
       return load;
     };
-    const cold = await measure(3000);
+    const cold = await measure('loadAndScore', 3000);
+    const rawCold = await measure('rawOrt', 3000);
     const cached: PageLoad[] = [];
-    for (let i = 0; i < repeats; i++) cached.push(await measure());
-    cached.sort((a, b) => a.totalMs - b.totalMs);
-    return { cold, cached: cached[Math.floor(cached.length / 2)]! };
+    const rawCached: PageLoad[] = [];
+    for (let i = 0; i < repeats; i++) {
+      cached.push(await measure('loadAndScore'));
+      rawCached.push(await measure('rawOrt'));
+    }
+    const median = (loads: PageLoad[]): PageLoad => [...loads].sort((a, b) => a.totalMs - b.totalMs)[Math.floor(loads.length / 2)]!;
+    return { cold, cached: median(cached), rawCold, rawCached: median(rawCached) };
   } finally {
     await context.close();
     await server.close();
