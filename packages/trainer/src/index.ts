@@ -1,6 +1,12 @@
 /** @novae/trainer: train VAE novelty detectors in Node and export one self-describing ONNX file. */
 export { train, MIN_TRAINING_ROWS } from './train.js';
-export { TrainedModel, type Evaluation, type ValidationReference } from './trained-model.js';
+export { TrainedModel, type Evaluation, type ModelInput, type ValidationReference } from './trained-model.js';
+export type {
+  TrainAdapterOption, TabularAdapterOption, SensorAdapterOption, TabularTrainAdapterOptions, SensorTrainAdapterOptions,
+  TrainInput,
+} from './adapter-options.js';
+export { timeOrderedSplit, type TrainingDataSummary, type TrainingSplit } from './training-data.js';
+export { cutWindows, windowLabels, type CutSeries } from './sensor-series.js';
 export type { RowScores } from './vae/evaluate.js';
 export { TrainInputError, resolveOptions, type TrainOptions, type ResolvedTrainOptions } from './options.js';
 export { useTrainingBackend, TrainingBackendError, TRAINING_BACKENDS, type TrainingBackend } from './backend.js';

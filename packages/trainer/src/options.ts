@@ -2,14 +2,17 @@
  * `train()` options and their defaults, in one place. Sizes left unset are derived from the data's
  * width and row count.
  */
-import type { FitTabularOptions, TabularAdapter } from '@novae/adapters';
+import type { TrainAdapterOption } from './adapter-options.js';
 import type { TrainingBackend } from './backend.js';
 import type { EpochProgress } from './vae/fit.js';
 import type { Activation, Likelihood } from './vae/weights.js';
 
 export interface TrainOptions {
-  /** A fitted adapter, or options to fit a tabular adapter on the training records (e.g. `{ ignore: ['label'] }`). */
-  adapter?: TabularAdapter | FitTabularOptions;
+  /**
+   * A fitted adapter, or options to fit one on the data: a tabular adapter by default
+   * (e.g. `{ ignore: ['label'] }`), a sensor adapter with `{ kind: 'sensor', window: 64 }`.
+   */
+  adapter?: TrainAdapterOption;
   /** Maximum epochs (early stopping usually ends sooner). Default: about 5000 optimiser steps, 20–300 epochs. */
   epochs?: number;
   /** Latent dimension K. Default: from the encoded width, 2–16. */

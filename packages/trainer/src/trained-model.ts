@@ -1,12 +1,17 @@
 /**
  * What `train()` returns: the fitted adapter, the manifest and the verified ONNX bytes, with
  * `save()` (atomic, re-verified on disk) and `evaluate()` (labelled rows -> ROC-AUC, PR-AUC, F1).
+ * A sensor model scores a series (cut into windows here) or windows.
  */
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
-import type { TabularAdapter, TabularRecord } from '@novae/adapters';
+import type {
+  Adapter, AdapterInput, SensorAdapter, SensorSample, SensorWindow, TabularAdapter, TabularRecord,
+} from '@novae/adapters';
 import { loadDetector, type Detector, type Manifest, type ScoreResult } from '@novae/runtime';
-import { f1At, prAuc, rocAuc } from './metrics.js';
+import { f1At, MetricsInputError, prAuc, rocAuc } from './metrics.js';
+import { cutWindows, isSensorWindow, windowLabels } from './sensor-series.js';
+import type { TrainingDataSummary } from './training-data.js';
 import type { RowScores } from './vae/evaluate.js';
 import type { EpochProgress } from './vae/fit.js';
 import { verifyExport, type ExportCheck } from './verify-export.js';
@@ -27,11 +32,17 @@ export interface ValidationReference {
   scores: RowScores;
 }
 
-export class TrainedModel {
+/** What a model scores: records (tabular); a series of samples in time order, or its windows (sensor). */
+export type ModelInput<A extends Adapter> = A extends SensorAdapter ? SensorSample | SensorWindow : TabularRecord;
+
+/** A trained model; `TrainedModel<SensorAdapter>` for a sensor model (the default is tabular). */
+export class TrainedModel<A extends Adapter = TabularAdapter> {
   /** The exported model file (ONNX bytes with the manifest inside). */
   readonly bytes: Uint8Array;
   readonly manifest: Manifest;
-  readonly adapter: TabularAdapter;
+  readonly adapter: A;
+  /** What the training data became: rows (records, or windows), the split, windows dropped at its boundary. */
+  readonly data: TrainingDataSummary;
   /** Per-epoch progress, as reported to `onProgress`. */
   readonly history: readonly EpochProgress[];
   /** The runtime-vs-trainer check run on the bytes right after export. */
@@ -41,12 +52,13 @@ export class TrainedModel {
   private detectorPromise: Promise<Detector> | undefined;
 
   constructor(init: {
-    bytes: Uint8Array; manifest: Manifest; adapter: TabularAdapter; history: EpochProgress[];
-    exportCheck: ExportCheck; heldOut: ValidationReference;
+    bytes: Uint8Array; manifest: Manifest; adapter: A; history: EpochProgress[];
+    exportCheck: ExportCheck; heldOut: ValidationReference; data: TrainingDataSummary;
   }) {
     this.bytes = init.bytes;
     this.manifest = init.manifest;
     this.adapter = init.adapter;
+    this.data = init.data;
     this.history = init.history;
     this.exportCheck = init.exportCheck;
     this.heldOut = init.heldOut;
@@ -76,15 +88,37 @@ export class TrainedModel {
     return this.detectorPromise;
   }
 
-  /** Score raw records with the exported model, exactly as a deployed runtime would. */
-  async score(records: readonly TabularRecord[]): Promise<ScoreResult> {
-    return (await this.detector()).score(records);
+  /**
+   * Score raw inputs with the exported model, exactly as a deployed runtime would: records, or for a
+   * sensor model a series (one score per window, in window order) or windows.
+   */
+  async score(inputs: readonly ModelInput<A>[]): Promise<ScoreResult> {
+    return (await this.detector()).score(this.modelRows(inputs).rows);
   }
 
-  /** ROC-AUC, PR-AUC and F1 at the calibrated threshold on labelled records (label 1 = anomaly). */
-  async evaluate(records: readonly TabularRecord[], labels: ArrayLike<number | boolean>): Promise<Evaluation> {
-    const { scores, threshold } = await this.score(records);
-    return { rocAuc: rocAuc(scores, labels), prAuc: prAuc(scores, labels), f1: f1At(scores, labels, threshold), threshold };
+  /**
+   * ROC-AUC, PR-AUC and F1 at the calibrated threshold on labelled inputs (label 1 = anomaly), one
+   * label per input. A sensor series is scored per window, and each window takes the label of its
+   * last sample.
+   */
+  async evaluate(inputs: readonly ModelInput<A>[], labels: ArrayLike<number | boolean>): Promise<Evaluation> {
+    const { rows, ends } = this.modelRows(inputs);
+    if (ends !== undefined && labels.length !== inputs.length) {
+      throw new MetricsInputError(`labels: expected ${inputs.length} labels (one per sample), got ${labels.length}`);
+    }
+    const windowed = ends === undefined ? labels : windowLabels(labels, ends);
+    const { scores, threshold } = await (await this.detector()).score(rows);
+    return { rocAuc: rocAuc(scores, windowed), prAuc: prAuc(scores, windowed), f1: f1At(scores, windowed, threshold), threshold };
+  }
+
+  /** The rows the detector scores: the inputs, or the windows of a sensor series with their last samples. */
+  private modelRows(inputs: readonly ModelInput<A>[]): { rows: readonly AdapterInput[]; ends?: number[] } {
+    const adapter = this.adapter as Adapter;
+    if (adapter.kind !== 'sensor' || !Array.isArray(inputs) || inputs.length === 0 || isSensorWindow(inputs[0])) {
+      return { rows: inputs as readonly AdapterInput[] };
+    }
+    const { windows, ends } = cutWindows(adapter, inputs as readonly SensorSample[]);
+    return { rows: windows, ends };
   }
 
   /** Release the runtime session held by `detector()`/`score()`/`evaluate()`. */
