@@ -9,13 +9,15 @@
 //
 // Entries in each: novae.js (wasm), novae-webgpu.js (WebGPU, WebNN, wasm), novae-worker.js
 // (exposeDetector / wrapDetector for Web Workers; ONNX Runtime loads only where a model loads).
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 const runtimeDist = 'packages/runtime/dist';
+// Chunk names carry content hashes: start from empty folders so stale chunks never linger.
+rmSync(`${runtimeDist}/bundle`, { recursive: true, force: true });
 export const runtimeInput = {
   novae: `${runtimeDist}/platform/browser.js`,
   'novae-webgpu': `${runtimeDist}/platform/webgpu.js`,
@@ -26,7 +28,7 @@ const ortDist = dirname(createRequire(import.meta.url).resolve('onnxruntime-web/
 export const ORT_ASSETS = ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.jsep.wasm', 'ort-wasm-simd-threaded.jsep.mjs'];
 
 const resolve = () => nodeResolve({ browser: true, exportConditions: ['browser'] });
-const minify = () => terser({ format: { comments: false } });
+const minify = () => terser({ module: true, compress: { passes: 2 }, format: { comments: false } });
 
 /** Copy ONNX Runtime's .wasm/.mjs files beside the chunks. */
 function ortAssets() {

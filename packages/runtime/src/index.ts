@@ -3,7 +3,7 @@ export { Detector, DetectorInputError, type ScoreOptions } from './detector.js';
 export type { ScoreResult } from './score-result.js';
 export { createScoreStream, scoreStream, type ScoreStream, type ScoreIterable } from './stream/score-stream.js';
 export type { StreamOptions, StreamScore, StreamStats } from './stream/types.js';
-export type { StreamScorer } from './stream/engine.js';
+export type { StreamScorer } from './stream/scorer.js';
 export { P2Quantile, RecentQuantile } from './stream/p2-quantile.js';
 export { ksStatistic, ksCriticalValue, type DriftState } from './stream/ks-drift.js';
 export type { Explanation, ColumnContribution } from './explain.js';

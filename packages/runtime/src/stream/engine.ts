@@ -5,32 +5,12 @@
  * online threshold and the drift flag.
  */
 import type { SensorAdapter, SensorSample, SensorWindow, SlidingWindow } from '@novae/adapters';
-import type { ScoreOptions } from '../detector.js';
-import { DetectorInputError } from '../errors.js';
 import { channelExcess, channelShares } from '../explain-channels.js';
-import type { Manifest } from '../manifest.js';
-import type { ScoreResult } from '../score-result.js';
 import { DriftMonitor } from './ks-drift.js';
 import type { ResolvedStreamOptions } from './options.js';
 import { RecentQuantile } from './p2-quantile.js';
+import { sensorAdapterOf, type StreamScorer } from './scorer.js';
 import type { StreamScore, StreamStats } from './types.js';
-
-/** What the engine needs of a detector (a `Detector` or a worker's `RemoteDetector`). */
-export interface StreamScorer {
-  readonly manifest: Manifest;
-  readonly adapter: { readonly kind: string };
-  scoreEncoded(encoded: Float32Array, n: number, options?: ScoreOptions): Promise<ScoreResult>;
-}
-
-/** The sensor adapter of a detector, or an error saying that stream() needs one. */
-export function sensorAdapterOf(detector: StreamScorer): SensorAdapter {
-  if (detector.adapter.kind !== 'sensor') {
-    throw new DetectorInputError(
-      `stream: the model's adapter is '${detector.adapter.kind}'; stream() scores sensor models (adapter kind 'sensor'); use score() for records`,
-    );
-  }
-  return detector.adapter as SensorAdapter;
-}
 
 export class StreamEngine {
   readonly #detector: StreamScorer;

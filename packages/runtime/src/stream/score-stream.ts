@@ -4,8 +4,9 @@
  * (async) iterable of samples, for `for await` loops.
  */
 import type { SensorSample } from '@novae/adapters';
-import { StreamEngine, type StreamScorer } from './engine.js';
+import type { StreamEngine } from './engine.js';
 import { resolveStreamOptions } from './options.js';
+import { sensorAdapterOf, type StreamScorer } from './scorer.js';
 import type { StreamOptions, StreamScore, StreamStats } from './types.js';
 
 /** A TransformStream of samples to scores, with its running counts. */
@@ -22,19 +23,26 @@ export interface ScoreStream extends TransformStream<SensorSample, StreamScore> 
  */
 export function createScoreStream(detector: StreamScorer, options: StreamOptions = {}): ScoreStream {
   const resolved = resolveStreamOptions(options, detector.manifest);
-  let engine!: StreamEngine;
+  const adapter = sensorAdapterOf(detector);
+  // The engine (batching, online quantile, drift) loads on first use: pages that never stream skip it.
+  let engine: StreamEngine | undefined;
   const stream = new TransformStream<SensorSample, StreamScore>(
     {
-      start(controller) {
+      async start(controller) {
+        const { StreamEngine } = await import('./engine.js');
         engine = new StreamEngine(detector, resolved, (s) => controller.enqueue(s), (e) => controller.error(e));
       },
-      transform: (sample) => engine.push(sample),
-      flush: () => engine.close(),
+      transform: (sample) => engine!.push(sample),
+      flush: () => engine!.close(),
     },
     new CountQueuingStrategy({ highWaterMark: resolved.highWaterMark.samples }),
     new CountQueuingStrategy({ highWaterMark: resolved.highWaterMark.scores }),
   );
-  Object.defineProperty(stream, 'stats', { get: () => engine.stats(), enumerable: true });
+  const idle = (): StreamStats => ({
+    ...adapter.slidingWindow().stats, scored: 0, dropped: 0, batches: 0, largestBatch: 0, queued: 0, maxQueued: 0,
+    onlineThreshold: Number.NaN, drift: { statistic: Number.NaN, critical: Number.NaN, drift: false },
+  });
+  Object.defineProperty(stream, 'stats', { get: () => engine?.stats() ?? idle(), enumerable: true });
   return stream as ScoreStream;
 }
 

@@ -12,7 +12,7 @@ export { RemoteDetector, type DetectorApi } from './remote.js';
 export type { LoadDetector } from './host.js';
 
 /** The wasm entry's loadDetector, imported on first use: a page that only wraps never loads ONNX Runtime. */
-const loadWasmDetector: LoadDetector = async (source, options) => (await import('../platform/browser.js')).loadDetector(source, options);
+const loadWasmDetector: LoadDetector = async (source, options) => (await import('../platform/browser-load.js')).loadDetector(source, options);
 
 /** Serve detectors from this Web Worker. */
 export function exposeDetector(options: { load?: LoadDetector } = {}): void {
