@@ -1,5 +1,5 @@
 /** The manifest part of `novae inspect`: who made the model, how it reads input, how it was trained. */
-import type { ColumnState } from '@novae/adapters';
+import type { ColumnState, SensorAdapterState } from '@novae/adapters';
 import type { Manifest } from '@novae/runtime';
 import { formatCount, formatNumber } from './format.js';
 
@@ -22,7 +22,31 @@ function describeColumn(column: ColumnState): string {
   }
 }
 
+/** A sensor adapter: its window, clock and input policy, then one line per channel. */
+function sensorLines(adapter: SensorAdapterState): string[] {
+  const clock = adapter.timestamp === null
+    ? 'no timestamp (sample order is the clock)'
+    : `timestamp '${adapter.timestamp}', interval ${adapter.interval === null ? 'unknown' : formatNumber(adapter.interval)} ` +
+      '(median between samples, in timestamp units: ms for dates)';
+  const gap = adapter.maxGap === null ? 'gaps never restart the window' : `a gap over ${adapter.maxGap} intervals restarts the window`;
+  const width = Math.max(...adapter.channels.slice(0, MAX_COLUMNS_SHOWN).map((c) => c.name.length), 4);
+  const lines = [
+    `adapter      sensor, ${adapter.channels.length} channel${adapter.channels.length === 1 ? '' : 's'}, window ${adapter.window} steps, ` +
+      `stride ${adapter.stride}, ${adapter.differences ? 'first differences' : 'levels'}, ${adapter.scaling} scaling`,
+    `  ${clock}; ${gap}; invalid readings: ${adapter.invalid}, out-of-order samples: ${adapter.outOfOrder}`,
+  ];
+  for (const channel of adapter.channels.slice(0, MAX_COLUMNS_SHOWN)) {
+    lines.push(`  ${channel.name.padEnd(width)}  center ${formatNumber(channel.center)}, scale ${formatNumber(channel.scale)}, ` +
+      `fill ${formatNumber(channel.fill)}`);
+  }
+  if (adapter.channels.length > MAX_COLUMNS_SHOWN) {
+    lines.push(`  ... and ${adapter.channels.length - MAX_COLUMNS_SHOWN} more (novae inspect --json lists all)`);
+  }
+  return lines;
+}
+
 function adapterLines(adapter: Manifest['adapter']): string[] {
+  if (adapter.kind === 'sensor') return sensorLines(adapter);
   if (adapter.kind !== 'tabular') return [`adapter      ${String((adapter as { kind: unknown }).kind)}`];
   const width = Math.max(...adapter.columns.slice(0, MAX_COLUMNS_SHOWN).map((c) => c.name.length), 4);
   const lines = [`adapter      tabular, ${adapter.columns.length} columns (invalid values: ${adapter.invalid})`];
@@ -47,7 +71,7 @@ export function manifestLines(manifest: Manifest): string[] {
     `score        ${score.default}, ${score.samples} sample${score.samples === 1 ? '' : 's'}`,
     `calibration  threshold ${formatNumber(cal.threshold, 6)} (${cal.method} q = ${cal.q} of ` +
       `${formatCount(cal.normalScores.length)} normal scores)`,
-    `training     ${formatCount(training.rows)} rows, ${training.epochs} epochs, ${training.backend} backend, ` +
+    `training     ${formatCount(training.rows)} ${manifest.adapter.kind === 'sensor' ? 'windows' : 'rows'}, ${training.epochs} epochs, ${training.backend} backend, ` +
       `${training.seconds} s, seed ${training.seed}; final loss ${formatNumber(training.finalLoss)}, ` +
       `validation loss ${formatNumber(training.validationLoss)}`,
   ];

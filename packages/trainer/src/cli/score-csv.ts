@@ -40,12 +40,21 @@ export function explanationText(result: ScoreResult, row: number, top = EXPLAIN_
     .join('; ');
 }
 
-/** The whole output CSV (header + one line per row), newline-terminated. */
-export function scoresToCsv(result: ScoreResult, explain: boolean): string {
+/** A column written before the scores, e.g. the timestamp of each window's last sample. */
+export interface LeadingColumn {
+  name: string;
+  /** One value per scored row. */
+  values: readonly string[];
+}
+
+/** The whole output CSV (header + one line per row), newline-terminated; `lead` goes first. */
+export function scoresToCsv(result: ScoreResult, explain: boolean, lead?: LeadingColumn): string {
   const header = explain ? [...SCORE_COLUMNS, 'explanation'] : [...SCORE_COLUMNS];
+  if (lead !== undefined) header.unshift(csvField(lead.name));
   const lines = [header.join(',')];
   for (let i = 0; i < result.length; i++) {
     const fields = [
+      ...(lead === undefined ? [] : [csvField(lead.values[i]!)]),
       float32(result.scores[i]!),
       float32(result.nll[i]!),
       float32(result.kl[i]!),

@@ -1,9 +1,13 @@
-/** `novae score <model> <data>`: one line of scores per input row, to stdout or atomically to a file. */
+/**
+ * `novae score <model> <data>`: one line of scores per input row (per window, for a sensor model),
+ * to stdout or atomically to a file.
+ */
 import { Command } from 'commander';
 import { nonNegativeInteger, positiveInteger } from '../arguments.js';
 import { openModelAndData, scoreTable } from '../model-input.js';
 import { checkOutputPath, writeFileAtomic } from '../output-file.js';
 import { EXPLAIN_TOP, scoresToCsv } from '../score-csv.js';
+import { scoreSensorTable, windowEndColumn } from '../sensor-table.js';
 
 export interface ScoreCommandOptions {
   out?: string;
@@ -16,6 +20,10 @@ const EXAMPLES = `
 Output columns: score,nll,kl,p_value,is_anomaly (+ explanation with --explain), one line per
 input row, in input order. is_anomaly is 1 when the score is above the model's threshold.
 
+For a sensor model the rows are one series in time order, and there is one line per window, at the
+sample that ends it (rows - window + 1 lines for stride 1), with that sample's timestamp first:
+timestamp,score,nll,kl,p_value,is_anomaly. --explain then names the channels.
+
 Examples:
   $ novae score fraud.onnx today.csv --out scores.csv
   $ novae score fraud.onnx today.csv --explain | head
@@ -26,8 +34,14 @@ export async function runScore(modelPath: string, dataPath: string, options: Sco
   if (options.out !== undefined) await checkOutputPath(options.out);
   const input = await openModelAndData(modelPath, dataPath);
   try {
-    const result = await scoreTable(input, { samples: options.samples, seed: options.seed });
-    const csv = scoresToCsv(result, options.explain === true);
+    const scoring = { samples: options.samples, seed: options.seed };
+    let csv: string;
+    if (input.detector.adapter.kind === 'sensor') {
+      const { result, ends } = await scoreSensorTable(input, scoring);
+      csv = scoresToCsv(result, options.explain === true, windowEndColumn(input, ends));
+    } else {
+      csv = scoresToCsv(await scoreTable(input, scoring), options.explain === true);
+    }
     if (options.out === undefined) process.stdout.write(csv);
     else await writeFileAtomic(options.out, csv);
   } finally {
@@ -44,7 +58,7 @@ export function scoreCommand(): Command {
     .option('-o, --out <file>', 'write the scores to this file (atomically) instead of stdout')
     .option('--samples <n>', 'Monte Carlo samples of z per row (default: as calibrated, usually 1 = posterior mean)', positiveInteger)
     .option('--seed <s>', 'seed of the Monte Carlo noise when --samples > 1 (default 0)', nonNegativeInteger)
-    .option('--explain', `add an explanation column: the ${EXPLAIN_TOP} columns that raise the score most`)
+    .option('--explain', `add an explanation column: the ${EXPLAIN_TOP} columns (channels, for a sensor model) that raise the score most`)
     .addHelpText('after', EXAMPLES)
     .action((model: string, data: string, options: ScoreCommandOptions) => runScore(model, data, options));
 }

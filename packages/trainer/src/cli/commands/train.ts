@@ -1,5 +1,7 @@
 /** `novae train <data>`: fit a detector on a CSV of normal rows and save one verified .onnx file. */
 import { Command, Option } from 'commander';
+import type { Adapter, SensorAdapter } from '@novae/adapters';
+import type { TrainAdapterOption } from '../../adapter-options.js';
 import type { TrainingBackend } from '../../backend.js';
 import type { TrainedModel } from '../../trained-model.js';
 import type { ExportCheck } from '../../verify-export.js';
@@ -8,6 +10,8 @@ import { formatBytes, formatCount, formatNumber } from '../format.js';
 import { checkOutputPath } from '../output-file.js';
 import { trainingProgress } from '../progress.js';
 import { listColumns, locateRowError, readCsv, type CsvTable } from '../read-csv.js';
+import { rejectSensorFlags, sensorAdapterOptions, type SensorFlags } from '../sensor-options.js';
+import { sensorTrainingSummary } from '../sensor-summary.js';
 import { UserError } from '../user-error.js';
 
 /** The training backends, as offered on the command line (checked against `TrainingBackend`). */
@@ -15,7 +19,7 @@ const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow', 'tensorflow-gpu'] as cons
 const everyBackendListed: Exclude<TrainingBackend, (typeof BACKENDS)[number]> extends never ? true : never = true;
 void everyBackendListed;
 
-export interface TrainCommandOptions {
+export interface TrainCommandOptions extends SensorFlags {
   out: string;
   adapter: 'tabular' | 'image' | 'sensor';
   ignore?: string[];
@@ -31,7 +35,16 @@ const EXAMPLES = `
 Examples:
   $ novae train transactions.csv --ignore label --out fraud.onnx
   $ novae train sensors.csv --ignore id,timestamp --epochs 50 --latent 4 --seed 7
-  $ novae train normal.csv --fpr 0.001 --backend wasm`;
+  $ novae train normal.csv --fpr 0.001 --backend wasm
+  $ novae train machine.csv --adapter sensor --window 64 --stride 4 --ignore label
+
+Sensor data (--adapter sensor): each row is one sample, in time order, with a timestamp column
+(--timestamp, default 'timestamp'; numbers or ISO-8601 dates) and one column per channel (--channels,
+default: every other column not in --ignore). The model reads windows of --window samples, one every
+--stride samples. The last 20% of the windows are held out for calibration, after the training
+windows, and the windows that would overlap both are dropped. Out-of-order and duplicate timestamps
+are dropped, a gap of more than 3 sampling intervals restarts the window, and a missing reading
+takes the channel's last value.`;
 
 /** Check `--ignore` names against the header, so a typo fails before training. */
 function checkIgnored(table: CsvTable, ignore: readonly string[]): void {
@@ -42,7 +55,7 @@ function checkIgnored(table: CsvTable, ignore: readonly string[]): void {
 }
 
 /** The one-paragraph report printed when training is done. */
-export function trainingSummary(model: TrainedModel, check: ExportCheck, rows: number, out: string): string {
+export function trainingSummary(model: TrainedModel<Adapter>, check: ExportCheck, rows: number, out: string): string {
   const { training, calibration, model: info } = model.manifest;
   const columns = model.adapter.columns.length;
   const heldOut = rows - training.rows;
@@ -59,22 +72,25 @@ export function trainingSummary(model: TrainedModel, check: ExportCheck, rows: n
 
 /** Run `novae train`. */
 export async function runTrain(data: string, options: TrainCommandOptions): Promise<void> {
-  if (options.adapter !== 'tabular') {
-    throw new UserError(`--adapter ${options.adapter} is not supported yet; only tabular`);
+  if (options.adapter === 'image') {
+    throw new UserError(`--adapter ${options.adapter} is not supported yet; only tabular and sensor`);
   }
+  const sensor = options.adapter === 'sensor';
+  if (!sensor) rejectSensorFlags(options.adapter, options);
   await checkOutputPath(options.out);
   const table = await readCsv(data);
   const ignore = options.ignore ?? [];
   checkIgnored(table, ignore);
+  const adapter: TrainAdapterOption = sensor ? sensorAdapterOptions(table, options) : { ignore };
   const q = options.fpr !== undefined ? 1 - options.fpr : options.thresholdQuantile;
 
   // Loaded here, not at start-up: TF.js takes a while to import and only training needs it.
   const { train } = await import('../../train.js');
   const progress = trainingProgress();
-  let model: TrainedModel;
+  let model: TrainedModel<Adapter>;
   try {
     model = await train(table.records, {
-      adapter: { ignore },
+      adapter,
       epochs: options.epochs,
       latentDim: options.latent,
       seed: options.seed,
@@ -89,7 +105,10 @@ export async function runTrain(data: string, options: TrainCommandOptions): Prom
   }
   try {
     const check = await model.save(options.out);
-    process.stdout.write(`${trainingSummary(model, check, table.records.length, options.out)}\n`);
+    const summary = model.adapter.kind === 'sensor'
+      ? sensorTrainingSummary(model as TrainedModel<SensorAdapter>, check, options.out)
+      : trainingSummary(model, check, table.records.length, options.out);
+    process.stdout.write(`${summary}\n`);
   } finally {
     await model.dispose();
   }
@@ -99,10 +118,16 @@ export async function runTrain(data: string, options: TrainCommandOptions): Prom
 export function trainCommand(): Command {
   return new Command('train')
     .description('Train a detector on a CSV of normal rows and save it as one self-describing .onnx file.')
-    .argument('<data>', 'CSV file with a header row (one record per row)')
+    .argument('<data>', 'CSV file with a header row (one record per row; one sample per row, in time order, for sensor data)')
     .option('-o, --out <file>', 'where to write the model', 'model.onnx')
     .addOption(new Option('--adapter <kind>', 'input adapter').choices(['tabular', 'image', 'sensor']).default('tabular'))
     .option('--ignore <columns>', 'columns to leave out, e.g. a label or an id (comma-separated, repeatable)', nameList)
+    .option('--window <n>', 'sensor: samples per window, the model\'s input (required with --adapter sensor)', positiveInteger)
+    .option('--stride <n>', 'sensor: samples between the ends of two windows (default 1: a window per sample)', positiveInteger)
+    .option('--timestamp <column>', 'sensor: the timestamp column (default \'timestamp\')')
+    .option('--no-timestamp', 'sensor: the file has no timestamp; rows are evenly spaced samples in file order')
+    .option('--channels <columns>', 'sensor: the channel columns, in order (comma-separated, repeatable; default: all but the timestamp and --ignore)', nameList)
+    .option('--differences', 'sensor: model first differences (changes between samples) instead of levels')
     .option('--epochs <n>', 'maximum epochs (early stopping may end sooner; default: from the data size)', positiveInteger)
     .option('--latent <k>', 'latent dimension (default: from the number of features)', positiveInteger)
     .option('--seed <s>', 'random seed for initialisation, shuffling and the validation split (default 0)', nonNegativeInteger)
