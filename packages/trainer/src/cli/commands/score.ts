@@ -22,12 +22,14 @@ input row, in input order. is_anomaly is 1 when the score is above the model's t
 
 For a sensor model the rows are one series in time order, and there is one line per window, at the
 sample that ends it (rows - window + 1 lines for stride 1), with that sample's timestamp first:
-timestamp,score,nll,kl,p_value,is_anomaly. --explain then names the channels.
+timestamp,score,nll,kl,p_value,is_anomaly (the column is named as in the training data; a model
+trained with --no-timestamp writes 'sample', the 0-based row). --explain then names the channels.
 
 Examples:
   $ novae score fraud.onnx today.csv --out scores.csv
   $ novae score fraud.onnx today.csv --explain | head
-  $ novae score fraud.onnx today.csv --samples 16 --seed 1 > scores.csv`;
+  $ novae score fraud.onnx today.csv --samples 16 --seed 1 > scores.csv
+  $ novae score machine.onnx last-hour.csv --explain --out windows.csv`;
 
 /** Run `novae score`. */
 export async function runScore(modelPath: string, dataPath: string, options: ScoreCommandOptions): Promise<void> {
