@@ -74,6 +74,8 @@ export interface ScenarioReport {
   falseWindows: number;
   /** The grade of flagged windows (not just episode starts), for the false-alarm rate. */
   windowGrade: RunGrade;
+  /** Every window the gateway scored, in order. */
+  scores: { timestamp: number; score: number; isAnomaly: boolean }[];
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -99,12 +101,14 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRep
     detector = await loadDetector(options.model);
     const adapter = detector.adapter as SensorAdapter;
     const flagged: Flag[] = [];
+    const scores: ScenarioReport['scores'] = [];
     let normalWindows = 0;
     const isFaulty = (f: Flag) => faults.some((fault) => f.timestamp >= fault.onset && f.start < fault.end);
     gateway = new Gateway({
       url: broker.url, detector,
       // Every scored window passes through here too: the false-alarm rate is counted per window.
       onScore: (s) => {
+        scores.push({ timestamp: s.timestamp, score: s.score, isAnomaly: s.isAnomaly });
         if (!isFaulty(s)) normalWindows++;
         if (s.isAnomaly) flagged.push({ start: s.start, timestamp: s.timestamp, channel: topChannel(s.channels) });
       },
@@ -153,7 +157,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRep
       window: { samples: adapter.window, ms, stride: adapter.stride },
       device: deviceRun, gateway: stats, alerts, resolved, faults: outcomes,
       falseAlerts: byTime.filter(({ alert }) => falseAlertFlags.has(alert.timestamp)).map(({ alert }) => alert),
-      normalWindows, falseWindows: windowGrade.falseAlarms.length, windowGrade,
+      normalWindows, falseWindows: windowGrade.falseAlarms.length, windowGrade, scores,
     };
   } finally {
     await device?.close().catch(() => undefined);
