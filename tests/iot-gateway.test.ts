@@ -20,10 +20,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectAsync } from 'mqtt';
 import type { SensorAdapter } from '@novae/adapters';
-import { loadDetector } from '@novae/runtime';
+import { loadDetector, type Detector, type StreamScorer } from '@novae/runtime';
 import { startBroker } from '../examples/iot-gateway/src/broker.js';
 import { RUN_SECONDS, scheduleFaults } from '../examples/iot-gateway/src/faults.js';
-import { Gateway } from '../examples/iot-gateway/src/gateway.js';
+import { SimulatedDevice } from '../examples/iot-gateway/src/device.js';
+import { Gateway, type GatewayOptions } from '../examples/iot-gateway/src/gateway.js';
 import { topics, type AlertsTopicMessage } from '../examples/iot-gateway/src/messages.js';
 import { trainGatewayModel } from '../examples/iot-gateway/src/model.js';
 import { runScenario, type ScenarioReport } from '../examples/iot-gateway/src/scenario.js';
@@ -107,7 +108,49 @@ describe('examples/iot-gateway: broker, device and gateway', () => {
   });
 });
 
-describe('examples/iot-gateway: the gateway on bad input', () => {
+/** The detector, with every ONNX run slowed down by `delayMs`. */
+function slowed(detector: Detector, delayMs: number): StreamScorer {
+  return {
+    manifest: detector.manifest, adapter: detector.adapter,
+    async scoreEncoded(encoded, n, options) {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return detector.scoreEncoded(encoded, n, options);
+    },
+  };
+}
+
+/** A device publishing 2 s of readings at 10x real time to a gateway whose model is too slow for it. */
+async function overwhelm(stream: GatewayOptions['stream']) {
+  const broker = await startBroker();
+  const detector = await loadDetector(MODEL);
+  const gateway = new Gateway({ url: broker.url, detector: slowed(detector, 25), stream });
+  try {
+    await gateway.start();
+    const device = await new SimulatedDevice({ url: broker.url, seconds: 2, speed: 10, seed: 7 }).run();
+    return { device, stats: await gateway.finished() };
+  } finally {
+    await gateway.close();
+    await detector.dispose();
+    await broker.close();
+  }
+}
+
+describe('examples/iot-gateway: the gateway under load and on bad input', () => {
+  // 400 readings in 0.2 s are 93 windows; batches of at most 4 taking 25 ms each need about 0.6 s.
+  it('applies backpressure through MQTT when scoring falls behind: the queue fills, nothing is lost', async () => {
+    const { device, stats } = await overwhelm({ maxBatch: 4, maxQueue: 8 });
+    expect(device.published).toBe(400);
+    expect(stats).toMatchObject({ received: 400, dropped: 0, windows: 93, scored: 93, droppedWindows: 0, maxQueued: 8 });
+  });
+
+  it("with onOverflow 'drop-oldest' it keeps up by dropping windows, and counts every one", async () => {
+    const { device, stats } = await overwhelm({ maxBatch: 4, maxQueue: 8, onOverflow: 'drop-oldest' });
+    expect(stats.received).toBe(device.published);
+    expect(stats.windows).toBe(93);
+    expect(stats.droppedWindows).toBeGreaterThan(0);
+    expect(stats.scored + stats.droppedWindows).toBe(93);
+  });
+
   it('counts a malformed reading and a redelivered one instead of failing or scoring them, and still finishes', async () => {
     const broker = await startBroker();
     const detector = await loadDetector(MODEL);

@@ -1,6 +1,6 @@
 /**
- * The gateway: subscribes to a device's readings over MQTT, pipes them through `detector.stream()`
- * (micro-batched ONNX runs, bounded queue with backpressure), turns anomalous windows into alert
+ * The gateway: subscribes to a device's readings over MQTT, writes them into a score stream (what
+ * `detector.stream()` returns: micro-batched ONNX runs, a bounded queue with backpressure), turns anomalous windows into alert
  * episodes, and publishes them. It finishes when the device says `done` and every reading it
  * announced has arrived and been scored.
  *
@@ -11,13 +11,14 @@
  */
 import { connectAsync, type IPublishPacket, type MqttClient } from 'mqtt';
 import type { SensorAdapter, SensorSample } from '@novae/adapters';
-import type { Detector, ScoreStream, StreamOptions, StreamScore } from '@novae/runtime';
+import { createScoreStream, type ScoreStream, type StreamOptions, type StreamScore, type StreamScorer } from '@novae/runtime';
 import { EpisodeTracker } from './episodes.js';
 import { topics, type AlertsTopicMessage, type GatewayStats, type StatusMessage } from './messages.js';
 
 export interface GatewayOptions {
   url: string;
-  detector: Detector;
+  /** A loaded sensor model: a `Detector`, or a worker's `RemoteDetector` to score off the main thread. */
+  detector: StreamScorer;
   /** The device to listen to (default `machine-1`). */
   device?: string;
   gateway?: string;
@@ -68,7 +69,7 @@ export class Gateway {
     this.#o = options;
     this.device = options.device ?? 'machine-1';
     this.gateway = options.gateway ?? 'gateway-1';
-    this.#stream = options.detector.stream({ maxBatch: 32, maxDelayMs: 10, onOverflow: 'backpressure', ...options.stream });
+    this.#stream = createScoreStream(options.detector, { maxBatch: 32, maxDelayMs: 10, onOverflow: 'backpressure', ...options.stream });
     this.#writer = this.#stream.writable.getWriter();
     const adapter = options.detector.adapter as SensorAdapter;
     this.#columns = adapter.columns;
@@ -83,7 +84,8 @@ export class Gateway {
     return {
       received: this.#received, rejected: this.#rejected, outOfOrder: s.outOfOrder, duplicates: s.duplicates,
       dropped: this.#rejected + s.outOfOrder + s.duplicates,
-      windows: s.windows, scored: s.scored, droppedWindows: s.dropped, batches: s.batches, largestBatch: s.largestBatch,
+      windows: s.windows, scored: s.scored, droppedWindows: s.dropped, maxQueued: s.maxQueued,
+      batches: s.batches, largestBatch: s.largestBatch,
       anomalous: this.#anomalous, alerts: this.#episodes.episodes,
     };
   }

@@ -75,6 +75,8 @@ export interface GatewayStats {
   windows: number;
   scored: number;
   droppedWindows: number;
+  /** Most windows that waited to be scored at once (the stream's queue is full at `maxQueue`). */
+  maxQueued: number;
   /** ONNX runs and the largest batch. */
   batches: number;
   largestBatch: number;

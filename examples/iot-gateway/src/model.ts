@@ -2,7 +2,7 @@
  * Training the gateway's model: a sensor adapter and a small MLP VAE fitted on healthy readings
  * from the same machine (another noise seed), exported as one .onnx file.
  */
-import { fitSensor, type FitSensorOptions, type SensorAdapter, type TabularAdapter, type TabularRecord } from '@novae/adapters';
+import type { FitSensorOptions, SensorAdapter } from '@novae/adapters';
 import { train, type EpochProgress, type TrainedModel } from '@novae/trainer';
 import { CHANNELS, readings } from './signal.js';
 
@@ -20,7 +20,7 @@ export interface TrainGatewayModelOptions {
 }
 
 export interface GatewayModel {
-  trained: TrainedModel;
+  trained: TrainedModel<SensorAdapter>;
   adapter: SensorAdapter;
   windows: number;
 }
@@ -28,15 +28,13 @@ export interface GatewayModel {
 export async function trainGatewayModel(options: TrainGatewayModelOptions = {}): Promise<GatewayModel> {
   const rateHz = options.rateHz ?? 200;
   const series = readings(Math.round((options.seconds ?? 50) * rateHz), { seed: options.seed ?? 101, rateHz });
-  const adapter = fitSensor(series, ADAPTER_OPTIONS);
-  const windows = adapter.windows(series);
-  // train() is typed for tabular records, but reads a fitted adapter only through encode(), width
-  // and toJSON(): a sensor adapter and its windows go through as they are, and the manifest gets
-  // the sensor adapter's state (see packages/runtime/test/fixtures/make-tiny-sensor-model.mjs).
-  const trained = await train(windows as unknown as TabularRecord[], {
-    adapter: adapter as unknown as TabularAdapter,
+  // The series is cut into windows and split in time: the last fifth (one whole "day") is held out
+  // for early stopping and calibration. The threshold is the 99.9th percentile of those scores:
+  // at 50 windows a second, the 99th would flag a healthy machine about every 2 s.
+  const trained = await train(series, {
+    adapter: { kind: 'sensor', ...ADAPTER_OPTIONS },
     epochs: options.epochs ?? 40, batchSize: 32, learningRate: 3e-3, seed: 3, hidden: [64, 32], latentDim: 4,
     calibration: { q: 0.999 }, onProgress: options.onProgress,
   });
-  return { trained, adapter, windows: windows.length };
+  return { trained, adapter: trained.adapter, windows: trained.adapter.windows(series).length };
 }
