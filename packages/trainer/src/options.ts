@@ -23,6 +23,12 @@ export interface TrainOptions {
   likelihood?: Likelihood;
   /** KL weight in the training loss. Default 1 (the true ELBO). */
   beta?: number;
+  /**
+   * Train several VAEs on the same rows and average them inside the one exported graph (score = the
+   * mean of the members' negative ELBOs). Each entry is one member; its `beta` overrides `beta`.
+   * Default: one member.
+   */
+  ensemble?: { beta?: number }[];
   /** Epochs of linear KL warm-up. Default 0. */
   klWarmupEpochs?: number;
   batchSize?: number;
@@ -49,6 +55,8 @@ export interface ResolvedTrainOptions {
   activation: Activation;
   likelihood: Likelihood;
   beta: number;
+  /** One entry per ensemble member: its KL weight and its seed. */
+  members: { beta: number; seed: number }[];
   klWarmupEpochs: number;
   batchSize: number;
   learningRate: number;
@@ -70,18 +78,23 @@ export function resolveOptions(options: TrainOptions, width: number, trainRows: 
   const batchSize = options.batchSize ?? (trainRows < 5000 ? 128 : 256);
   const stepsPerEpoch = Math.max(1, Math.ceil(trainRows / batchSize));
   const first = clamp(2 ** Math.ceil(Math.log2(Math.max(1, 2 * width))), 32, 128);
+  const beta = options.beta ?? 1;
+  const seed = options.seed ?? 0;
+  const ensemble = options.ensemble ?? [{}];
   return {
     epochs: options.epochs ?? clamp(Math.ceil(TARGET_STEPS / stepsPerEpoch), 20, 300),
     latentDim: options.latentDim ?? clamp(Math.ceil(width / 4), 2, 16),
     hidden: options.hidden ?? [first, first / 2],
     activation: options.activation ?? 'relu',
     likelihood: options.likelihood ?? 'gaussian',
-    beta: options.beta ?? 1,
+    beta,
+    // Member 0 keeps the user's seed, so a one-member model trains exactly as without ensembles.
+    members: ensemble.map((m, i) => ({ beta: m.beta ?? beta, seed: seed + i * 1009 })),
     klWarmupEpochs: options.klWarmupEpochs ?? 0,
     batchSize,
     learningRate: options.learningRate ?? 1e-3,
     patience: options.patience ?? 20,
-    seed: options.seed ?? 0,
+    seed,
     backend: options.backend ?? 'auto',
     validationSplit: options.validationSplit ?? 0.2,
     q: options.calibration?.q ?? 0.99,
@@ -123,6 +136,17 @@ export function validateTrainOptions(options: TrainOptions): void {
   openInterval('learningRate', options.learningRate, 0, 1);
   if (options.beta !== undefined && !(typeof options.beta === 'number' && options.beta >= 0 && Number.isFinite(options.beta))) {
     throw new TrainInputError(`beta: expected a non-negative number, got ${JSON.stringify(options.beta)}`);
+  }
+  if (options.ensemble !== undefined) {
+    if (!Array.isArray(options.ensemble) || options.ensemble.length === 0 || options.ensemble.length > 16) {
+      throw new TrainInputError(`ensemble: expected an array of 1 to 16 members, got ${JSON.stringify(options.ensemble)}`);
+    }
+    options.ensemble.forEach((m, i) => {
+      if (typeof m !== 'object' || m === null) throw new TrainInputError(`ensemble[${i}]: expected an object, got ${JSON.stringify(m)}`);
+      if (m.beta !== undefined && !(typeof m.beta === 'number' && m.beta >= 0 && Number.isFinite(m.beta))) {
+        throw new TrainInputError(`ensemble[${i}].beta: expected a non-negative number, got ${JSON.stringify(m.beta)}`);
+      }
+    });
   }
   if (options.likelihood !== undefined && !['gaussian', 'bernoulli'].includes(options.likelihood)) {
     throw new TrainInputError(`likelihood: expected 'gaussian' or 'bernoulli', got ${JSON.stringify(options.likelihood)}`);

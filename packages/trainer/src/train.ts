@@ -31,8 +31,13 @@ function buildManifest(
     createdAt: new Date().toISOString(),
     adapter: adapter.toJSON(),
     model: {
-      architecture: 'mlp', inputShape: [adapter.width], latentDim: opts.latentDim,
-      likelihood: opts.likelihood, beta: opts.beta, hidden: opts.hidden,
+      architecture: 'mlp', inputShape: [adapter.width],
+      // An ensemble's latent is its members' latents side by side: eps and mu are [.., members x K].
+      latentDim: opts.latentDim * opts.members.length,
+      likelihood: opts.likelihood, beta: opts.members[0]!.beta, hidden: opts.hidden,
+      ...(opts.members.length > 1
+        ? { ensemble: { members: opts.members.length, memberLatentDim: opts.latentDim, betas: opts.members.map((m) => m.beta) } }
+        : {}),
     },
     score: { default: 'elbo', samples: 1 },
     calibration,
@@ -71,26 +76,53 @@ export async function train(data: readonly TrainInput[], options: TrainOptions =
   const nVal = split.validation.length;
 
   const backend = await useTrainingBackend(opts.backend);
-  const vae = new MlpVae(
-    { inputDim: width, latentDim: opts.latentDim, hidden: opts.hidden, activation: opts.activation, likelihood: opts.likelihood },
-    seed,
-  );
+  const vaes: MlpVae[] = [];
   try {
     const history: EpochProgress[] = [];
-    const fit = await fitVae(vae, trainX, split.train.length, valX, nVal, {
-      epochs: opts.epochs, batchSize: opts.batchSize, learningRate: opts.learningRate, beta: opts.beta,
-      klWarmupEpochs: opts.klWarmupEpochs, patience: opts.patience, seed,
-      onEpoch: (p) => { history.push(p); options.onProgress?.(p); },
-    });
-    const reference = scoreRows(vae, valX, nVal);
+    const fits: FitResult[] = [];
+    const M = opts.members.length;
+    const started = performance.now();
+    for (const [m, member] of opts.members.entries()) {
+      const vae = new MlpVae(
+        { inputDim: width, latentDim: opts.latentDim, hidden: opts.hidden, activation: opts.activation, likelihood: opts.likelihood },
+        member.seed,
+      );
+      vaes.push(vae);
+      // Progress counts the epochs of every member in turn, so it rises from 1 to members x epochs.
+      const offset = history.length;
+      const fit = await fitVae(vae, trainX, split.train.length, valX, nVal, {
+        epochs: opts.epochs, batchSize: opts.batchSize, learningRate: opts.learningRate, beta: member.beta,
+        klWarmupEpochs: opts.klWarmupEpochs, patience: opts.patience, seed: member.seed,
+        onEpoch: (p) => {
+          const seconds = (performance.now() - started) / 1000;
+          const epoch = offset + p.epoch;
+          const epochs = offset + opts.epochs * (M - m);
+          const progress: EpochProgress = {
+            ...p, epoch, epochs, bestEpoch: offset + p.bestEpoch, seconds, secondsLeft: (seconds / epoch) * (epochs - epoch),
+          };
+          history.push(progress);
+          options.onProgress?.(progress);
+        },
+      });
+      fits.push(fit);
+    }
+    const reference = scoreRows(vaes, valX, nVal);
     const calibration = calibrate(reference.score, reference.featureNll, width, { q: opts.q });
+    const fit: FitResult = {
+      epochsRun: history.length,
+      bestEpoch: fits[0]!.bestEpoch,
+      finalLoss: fits.reduce((a, f) => a + f.finalLoss, 0) / M,
+      validationLoss: M === 1 ? fits[0]!.validationLoss : reference.score.reduce((a, v) => a + v, 0) / Math.max(1, nVal),
+      seconds: (performance.now() - started) / 1000,
+    };
     const manifest = buildManifest(adapter, opts, calibration, fit, backend, split.train.length);
-    const bytes = buildMlpVaeModel(vae.weights(), { metadata: { [MANIFEST_KEY]: JSON.stringify(manifest) } });
+    const weights = vaes.map((v) => v.weights());
+    const bytes = buildMlpVaeModel(M === 1 ? weights[0]! : weights, { metadata: { [MANIFEST_KEY]: JSON.stringify(manifest) } });
     const exportCheck = await verifyExport(bytes, valX, nVal, reference);
     return new TrainedModel<Adapter>({
       bytes, manifest, adapter, history, exportCheck, heldOut: { encoded: valX, rows: nVal, scores: reference }, data: summary,
     });
   } finally {
-    vae.dispose();
+    for (const vae of vaes) vae.dispose();
   }
 }

@@ -90,5 +90,33 @@ describe('train', () => {
     await expect(train(normalRecords(50, 1), { calibration: { q: 0 } })).rejects.toThrow(/calibration\.q/);
     await expect(train(normalRecords(50, 1), { backend: 'tensorflow' })).rejects.toThrow(/backend 'tensorflow' is not available \(install @tensorflow\/tfjs-node/);
     await expect(train(normalRecords(50, 1), { adapter: { ignore: ['nope'] } })).rejects.toThrow(/nope/);
+    await expect(train(normalRecords(50, 1), { ensemble: [] })).rejects.toThrow(/ensemble: expected an array of 1 to 16 members/);
+    await expect(train(normalRecords(50, 1), { ensemble: [{ beta: -1 }] })).rejects.toThrow(/ensemble\[0\]\.beta/);
   });
+
+  it('trains an ensemble into one graph that the runtime scores like the trainer', async () => {
+    const opts = { ...options, epochs: 30, latentDim: 2, ensemble: [{}, { beta: 4 }] };
+    const ens = await train(normalRecords(600, 1), opts);
+    try {
+      const m = ens.manifest;
+      expect(m.model).toMatchObject({ latentDim: 4, beta: 1, ensemble: { members: 2, memberLatentDim: 2, betas: [1, 4] } });
+      expect(ens.exportCheck.maxRelativeDifference).toBeLessThanOrEqual(1e-4);
+      // Progress runs through both members' epochs in turn.
+      expect(ens.history).toHaveLength(m.training.epochs);
+      expect(ens.history.map((p) => p.epoch)).toEqual(Array.from({ length: ens.history.length }, (_, i) => i + 1));
+      expect(m.training.epochs).toBeGreaterThan(30);
+      // The first member is the single model of the same options: the ensemble's score is not just it.
+      const single = await train(normalRecords(600, 1), { ...opts, ensemble: undefined });
+      const rows = normalRecords(20, 5);
+      const a = await ens.score(rows);
+      const b = await single.score(rows);
+      expect(a.scores).toHaveLength(20);
+      expect(Array.from(a.scores)).not.toEqual(Array.from(b.scores));
+      const mc = await ens.score(rows, { samples: 8, seed: 3 });
+      expect(mc.scores.every(Number.isFinite)).toBe(true);
+      await single.dispose();
+    } finally {
+      await ens.dispose();
+    }
+  }, 60_000);
 });

@@ -86,34 +86,38 @@ function validate(w: MlpVaeWeights): void {
   }
 }
 
-/** Builds the model file for an MLP VAE and returns its ONNX bytes. */
-export function buildMlpVaeModel(weights: MlpVaeWeights, options: MlpVaeModelOptions): Uint8Array {
-  validate(weights);
+/** The value names one member's sub-graph produces. */
+interface MemberOutputs {
+  /** [S, N, D] per-feature NLL. */
+  featureNll: string;
+  /** [N, K] posterior mean and clipped log-variance. */
+  mu: string;
+  logvar: string;
+  /** [N] analytic KL. */
+  kl: string;
+  /** [N, D] decoder mean (Gaussian) or probability (Bernoulli) at z = mu. */
+  recon: string;
+}
+
+/**
+ * One member's encoder, sampling, decoder, per-feature NLL and KL, on `x` with noise `eps`
+ * ([S, N, K]). With `names`, the tensors that are graph outputs get exactly those names.
+ */
+function addMember(
+  b: GraphBuilder, weights: MlpVaeWeights, x: string, eps: string, prefix: string,
+  names?: { mu: string; logvar: string; recon: string; kl: string },
+): MemberOutputs {
   const D = weights.inputDim;
-  const K = weights.latentDim;
-  const b = new GraphBuilder('novae_mlp_vae');
-
-  const x = b.addInput('x', ['N', D]);
-  const eps = b.addInput('eps', ['S', 'N', K]);
-  b.addOutput('score', ['N']);
-  b.addOutput('nll', ['N']);
-  b.addOutput('kl', ['N']);
-  b.addOutput('nll_samples', ['S', 'N']);
-  b.addOutput('feature_nll', ['N', D]);
-  b.addOutput('mu', ['N', K]);
-  b.addOutput('logvar', ['N', K]);
-  b.addOutput('recon', ['N', D]);
-
   // Encoder: h = act(h · W + b) per layer; mu and clipped logvar heads.
   let h = x;
   weights.encoder.forEach((layer, i) => {
-    h = applyDense(b, h, addDense(b, layer, `encoder_${i}`, `encoder[${i}]`));
+    h = applyDense(b, h, addDense(b, layer, `${prefix}encoder_${i}`, `${prefix}encoder[${i}]`));
   });
-  const mu = applyDense(b, h, addDense(b, weights.mu, 'mu', 'mu'), 'mu');
-  const logvarRaw = applyDense(b, h, addDense(b, weights.logvar, 'logvar', 'logvar'));
+  const mu = applyDense(b, h, addDense(b, weights.mu, `${prefix}mu`, `${prefix}mu`), names?.mu);
+  const logvarRaw = applyDense(b, h, addDense(b, weights.logvar, `${prefix}logvar`, `${prefix}logvar`));
   const lvMin = b.scalarFloat('logvar_min', LATENT_LOGVAR_MIN);
   const lvMax = b.scalarFloat('logvar_max', LATENT_LOGVAR_MAX);
-  const logvar = b.op('Clip', [logvarRaw, lvMin, lvMax], undefined, 'logvar');
+  const logvar = b.op('Clip', [logvarRaw, lvMin, lvMax], undefined, names?.logvar);
 
   // Sampling: z[s] = mu + exp(0.5 · logvar) · eps[s]  ([N,K] broadcast against [S,N,K]).
   const half = b.scalarFloat('half', 0.5);
@@ -121,8 +125,8 @@ export function buildMlpVaeModel(weights: MlpVaeWeights, options: MlpVaeModelOpt
   const z = b.op('Add', [mu, b.op('Mul', [std, eps])]);
 
   // Decoder, shared by the sampled pass (rank 3) and the posterior-mean pass (rank 2).
-  const decoder = weights.decoder.map((layer, i) => addDense(b, layer, `decoder_${i}`, `decoder[${i}]`));
-  const outParams = addDense(b, weights.out, 'out', 'out');
+  const decoder = weights.decoder.map((layer, i) => addDense(b, layer, `${prefix}decoder_${i}`, `${prefix}decoder[${i}]`));
+  const outParams = addDense(b, weights.out, `${prefix}out`, `${prefix}out`);
   const decode = (input: string, output?: string): string => {
     let g = input;
     for (const p of decoder) g = applyDense(b, g, p);
@@ -132,6 +136,7 @@ export function buildMlpVaeModel(weights: MlpVaeWeights, options: MlpVaeModelOpt
 
   // Per-feature NLL [S, N, D].
   let featureNll: string;
+  let recon: string;
   if (weights.likelihood === 'gaussian') {
     const lv = weights.outputLogvar!;
     const invVar = new Float32Array(D);
@@ -141,14 +146,82 @@ export function buildMlpVaeModel(weights: MlpVaeWeights, options: MlpVaeModelOpt
       lvPlusLog2Pi[j] = lv[j] + Math.log(2 * Math.PI);
     }
     const diff = b.op('Sub', [x, out]);
-    const scaled = b.op('Mul', [b.op('Mul', [diff, diff]), b.constFloat('inv_output_var', [D], invVar)]);
-    const summed = b.op('Add', [scaled, b.constFloat('output_logvar_plus_log_2pi', [D], lvPlusLog2Pi)]);
+    const scaled = b.op('Mul', [b.op('Mul', [diff, diff]), b.constFloat(`${prefix}inv_output_var`, [D], invVar)]);
+    const summed = b.op('Add', [scaled, b.constFloat(`${prefix}output_logvar_plus_log_2pi`, [D], lvPlusLog2Pi)]);
     featureNll = b.op('Mul', [summed, half]);
-    decode(mu, 'recon');
+    recon = decode(mu, names?.recon);
   } else {
     featureNll = b.op('Sub', [b.op('Softplus', [out]), b.op('Mul', [x, out])]);
-    b.op('Sigmoid', [decode(mu)], undefined, 'recon');
+    recon = b.op('Sigmoid', [decode(mu)], undefined, names?.recon);
   }
+
+  // KL = -0.5 · Σ_k (1 + logvar − mu² − exp(logvar)).
+  const onePlusLv = b.op('Add', [logvar, b.scalarFloat('one', 1)]);
+  const klTerms = b.op('Sub', [b.op('Sub', [onePlusLv, b.op('Mul', [mu, mu])]), b.op('Exp', [logvar])]);
+  const latentAxis = b.constInt64('axes_latent', [1], [1]);
+  const klSum = b.op('ReduceSum', [klTerms, latentAxis], { keepdims: { int: 0 } });
+  const kl = b.op('Mul', [klSum, b.scalarFloat('minus_half', -0.5)], undefined, names?.kl);
+  return { featureNll, mu, logvar, kl, recon };
+}
+
+/** Mean of same-shaped tensors: `Mean` for several, the tensor itself for one. */
+function meanOf(b: GraphBuilder, values: readonly string[], output?: string): string {
+  if (values.length === 1) return output === undefined ? values[0]! : b.op('Identity', [values[0]!], undefined, output);
+  return b.op('Mean', [...values], undefined, output);
+}
+
+/**
+ * Builds the model file for an MLP VAE, or for an ensemble of M MLP VAEs of the same input width,
+ * and returns its ONNX bytes.
+ *
+ * An ensemble is one model with a block latent: `eps` is [S, N, M·K] (member m reads its slice
+ * m·K..(m+1)·K), `mu` and `logvar` are the members' posteriors concatenated to [N, M·K], and
+ * `nll`, `kl`, `nll_samples`, `feature_nll` and `recon` are the mean over the members, so
+ * `score` = `nll` + `kl` is the mean of the members' negative ELBOs.
+ */
+export function buildMlpVaeModel(weights: MlpVaeWeights | readonly MlpVaeWeights[], options: MlpVaeModelOptions): Uint8Array {
+  const members = Array.isArray(weights) ? (weights as readonly MlpVaeWeights[]) : [weights as MlpVaeWeights];
+  if (members.length === 0) throw new Error('buildMlpVaeModel: no members');
+  members.forEach(validate);
+  const first = members[0]!;
+  const D = first.inputDim;
+  const K = first.latentDim;
+  members.forEach((w, m) => {
+    if (w.inputDim !== D || w.latentDim !== K || w.likelihood !== first.likelihood) {
+      throw new Error(`member ${m}: inputDim, latentDim and likelihood must match member 0 (${D}, ${K}, ${first.likelihood})`);
+    }
+  });
+  const M = members.length;
+  const b = new GraphBuilder('novae_mlp_vae');
+
+  const x = b.addInput('x', ['N', D]);
+  const eps = b.addInput('eps', ['S', 'N', M * K]);
+  b.addOutput('score', ['N']);
+  b.addOutput('nll', ['N']);
+  b.addOutput('kl', ['N']);
+  b.addOutput('nll_samples', ['S', 'N']);
+  b.addOutput('feature_nll', ['N', D]);
+  b.addOutput('mu', ['N', M * K]);
+  b.addOutput('logvar', ['N', M * K]);
+  b.addOutput('recon', ['N', D]);
+
+  let outputs: MemberOutputs[];
+  if (M === 1) {
+    outputs = [addMember(b, first, x, eps, '', { mu: 'mu', logvar: 'logvar', recon: 'recon', kl: 'kl' })];
+  } else {
+    const latentAxis = b.constInt64('axes_eps_latent', [1], [2]);
+    outputs = members.map((w, m) => {
+      const slice = b.op('Slice', [
+        eps, b.constInt64(`eps_start_${m}`, [1], [m * K]), b.constInt64(`eps_end_${m}`, [1], [(m + 1) * K]), latentAxis,
+      ]);
+      return addMember(b, w, x, slice, `m${m}_`);
+    });
+    b.op('Concat', outputs.map((o) => o.mu), { axis: { int: 1 } }, 'mu');
+    b.op('Concat', outputs.map((o) => o.logvar), { axis: { int: 1 } }, 'logvar');
+    meanOf(b, outputs.map((o) => o.recon), 'recon');
+    meanOf(b, outputs.map((o) => o.kl), 'kl');
+  }
+  const featureNll = meanOf(b, outputs.map((o) => o.featureNll));
 
   // Reductions: over features (sum), then over samples (mean).
   const featureAxis = b.constInt64('axes_features', [1], [2]);
@@ -156,14 +229,7 @@ export function buildMlpVaeModel(weights: MlpVaeWeights, options: MlpVaeModelOpt
   b.op('ReduceMean', [featureNll], { axes: { ints: [0] }, keepdims: { int: 0 } }, 'feature_nll');
   const nll = b.op('ReduceMean', [nllSamples], { axes: { ints: [0] }, keepdims: { int: 0 } }, 'nll');
 
-  // KL = -0.5 · Σ_k (1 + logvar − mu² − exp(logvar)).
-  const onePlusLv = b.op('Add', [logvar, b.scalarFloat('one', 1)]);
-  const klTerms = b.op('Sub', [b.op('Sub', [onePlusLv, b.op('Mul', [mu, mu])]), b.op('Exp', [logvar])]);
-  const latentAxis = b.constInt64('axes_latent', [1], [1]);
-  const klSum = b.op('ReduceSum', [klTerms, latentAxis], { keepdims: { int: 0 } });
-  const kl = b.op('Mul', [klSum, b.scalarFloat('minus_half', -0.5)], undefined, 'kl');
-
-  b.op('Add', [nll, kl], undefined, 'score');
+  b.op('Add', [nll, 'kl'], undefined, 'score');
 
   return encodeModel(
     b.toModel({

@@ -15,10 +15,13 @@ export interface RowScores {
 
 const EVAL_BATCH = 4096;
 
-/** Score `n` encoded rows at z = mu (eps = 0). */
-export function scoreRows(vae: MlpVae, encoded: Float32Array, n: number): RowScores {
-  const D = vae.config.inputDim;
-  const K = vae.config.latentDim;
+/**
+ * Score `n` encoded rows at z = mu (eps = 0). For an ensemble, the per-feature NLL and the KL are
+ * the mean over the members, as in the exported graph.
+ */
+export function scoreRows(vaes: MlpVae | readonly MlpVae[], encoded: Float32Array, n: number): RowScores {
+  const members: readonly MlpVae[] = Array.isArray(vaes) ? vaes : [vaes as MlpVae];
+  const D = members[0]!.config.inputDim;
   const out: RowScores = {
     score: new Float32Array(n), nll: new Float32Array(n), kl: new Float32Array(n), featureNll: new Float32Array(n * D),
   };
@@ -26,10 +29,12 @@ export function scoreRows(vae: MlpVae, encoded: Float32Array, n: number): RowSco
     const rows = Math.min(EVAL_BATCH, n - start);
     const [fnll, nll, kl, score] = tf.tidy(() => {
       const x = tf.tensor2d(encoded.subarray(start * D, (start + rows) * D), [rows, D]);
-      const result = vae.forward(x, tf.zeros([1, rows, K]) as tf.Tensor3D);
-      const fnll2 = tf.reshape(result.featureNll, [rows, D]);
+      const results = members.map((vae) => vae.forward(x, tf.zeros([1, rows, vae.config.latentDim]) as tf.Tensor3D));
+      const mean = (ts: tf.Tensor[]): tf.Tensor => (ts.length === 1 ? ts[0]! : tf.div(tf.addN(ts), ts.length));
+      const fnll2 = tf.reshape(mean(results.map((r) => r.featureNll)), [rows, D]);
+      const kl = mean(results.map((r) => r.kl));
       const nll1 = tf.sum(fnll2, 1);
-      return [fnll2, nll1, result.kl, tf.add(nll1, result.kl)];
+      return [fnll2, nll1, kl, tf.add(nll1, kl)];
     });
     out.featureNll.set(fnll!.dataSync() as Float32Array, start * D);
     out.nll.set(nll!.dataSync() as Float32Array, start);

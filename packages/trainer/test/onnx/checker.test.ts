@@ -42,6 +42,14 @@ describe('onnx.checker.check_model(full_check=True)', () => {
     });
   }
 
+  it.skipIf(!hasOnnx)(`accepts a two-member ensemble model${SKIP_REASON}`, () => {
+    const file = join(dir, 'ensemble.onnx');
+    const members = [31, 32].map((seed) =>
+      randomWeights({ seed, hidden: [6, 4], activation: 'relu', likelihood: 'gaussian', inputDim: 5, latentDim: 2 }));
+    writeFileSync(file, buildMlpVaeModel(members, { metadata: { 'novae.manifest': '{"format":"novae-model"}' } }));
+    check(file);
+  });
+
   it.skipIf(!hasOnnx)(`rejects a broken model, so the checks above mean something${SKIP_REASON}`, () => {
     const b = new GraphBuilder('broken');
     b.addInput('x', ['N', 3]);

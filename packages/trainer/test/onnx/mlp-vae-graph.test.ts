@@ -105,6 +105,49 @@ describe('buildMlpVaeModel in onnxruntime-node', () => {
     await session.release();
   });
 
+  it('exports an ensemble as one graph: block latent, member means of nll, kl, feature_nll and recon', async () => {
+    const members = [
+      randomWeights({ ...base, seed: 21, activation: 'relu', likelihood: 'gaussian' }),
+      randomWeights({ ...base, hidden: [6, 3], seed: 22, activation: 'tanh', likelihood: 'gaussian' }),
+      randomWeights({ ...base, seed: 23, activation: 'elu', likelihood: 'gaussian' }),
+    ];
+    const M = members.length;
+    const session = await ort.InferenceSession.create(buildMlpVaeModel(members, { metadata: {} }));
+    try {
+      const rand = mulberry32(31);
+      const x = normals(rand, N * D);
+      const eps = normals(rand, S * N * M * K); // [S, N, M*K]: member m reads latent slice m*K..(m+1)*K
+      const out = await session.run({
+        x: new ort.Tensor('float32', x, [N, D]),
+        eps: new ort.Tensor('float32', eps, [S, N, M * K]),
+      });
+      const refs = members.map((w, m) => {
+        const slice = new Float32Array(S * N * K);
+        for (let i = 0; i < S * N; i++) slice.set(eps.subarray(i * M * K + m * K, i * M * K + (m + 1) * K), i * K);
+        return reference(w, x, slice, N, S);
+      });
+      const mean = (name: 'score' | 'nll' | 'kl' | 'nll_samples' | 'feature_nll' | 'recon'): number[] => {
+        const len = refs[0]![name].length;
+        return Array.from({ length: len }, (_, i) => refs.reduce((a, r) => a + r[name][i]!, 0) / M);
+      };
+      for (const name of ['score', 'nll', 'kl', 'nll_samples', 'feature_nll', 'recon'] as const) {
+        expectClose(out[name]!.data as Float32Array, mean(name), 1e-4, 1e-5, name);
+      }
+      expect(out.mu!.dims).toEqual([N, M * K]);
+      expect(out.logvar!.dims).toEqual([N, M * K]);
+      for (const [m, r] of refs.entries()) {
+        for (let i = 0; i < N; i++) {
+          expectClose((out.mu!.data as Float32Array).slice(i * M * K + m * K, i * M * K + (m + 1) * K), r.mu.slice(i * K, (i + 1) * K), 1e-4, 1e-5, `mu[${m}]`);
+        }
+      }
+    } finally {
+      await session.release();
+    }
+    const other = randomWeights({ ...base, latentDim: K + 1, seed: 24, activation: 'relu', likelihood: 'gaussian' });
+    expect(() => buildMlpVaeModel([members[0]!, other], { metadata: {} })).toThrow(/member 1/);
+    expect(() => buildMlpVaeModel([], { metadata: {} })).toThrow(/no members/);
+  });
+
   it('rejects inconsistent weights with a clear error', () => {
     const w = randomWeights({ ...base, seed: 8, activation: 'relu', likelihood: 'gaussian' });
     expect(() => buildMlpVaeModel({ ...w, outputLogvar: undefined }, { metadata: {} })).toThrow(/outputLogvar/);
