@@ -31,7 +31,7 @@ export interface Fault {
 export interface SignalOptions {
   /** Seeds the measurement noise (default 1). */
   seed?: number;
-  /** Samples per second (default 200; anything in 100-1000 keeps the shapes below). */
+  /** Samples per second (default 200; keep it well above 100: the vibration has a 50 Hz harmonic). */
   rateHz?: number;
   /** Device time of the first reading, epoch ms (default 2026-01-01T00:00:00Z). */
   start?: number;
