@@ -66,6 +66,8 @@ export class SimulatedDevice {
     const tickMs = o.tickMs ?? 10;
     const client = await connectAsync(o.url, { clientId: `device-${this.device}`, clean: true, reconnectPeriod: 0 });
     this.#client = client;
+    let failure: Error | undefined;
+    client.on('error', (error) => void (failure ??= error));
     const readingsTopic = topics.readings(this.device);
     const status = (message: StatusMessage) => client.publishAsync(topics.status(this.device), JSON.stringify(message), { qos: 1 });
     await status({ state: 'online' });
@@ -88,6 +90,7 @@ export class SimulatedDevice {
       if (sent < this.total) await sleep(tickMs);
     }
     await Promise.all(acks);
+    if (failure !== undefined) throw new Error(`device ${this.device}: ${failure.message}`);
     await status({ state: 'done', published });
     await client.endAsync();
     this.#client = null;

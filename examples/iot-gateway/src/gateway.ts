@@ -94,6 +94,8 @@ export class Gateway {
   async start(): Promise<void> {
     const client = await connectAsync(this.#o.url, { clientId: this.gateway, clean: true, reconnectPeriod: 0 });
     this.#client = client;
+    // A connection or protocol error ends the run: the stream errors, and so does finished().
+    client.on('error', (error) => void this.#writer.abort(error).catch(() => undefined));
     client.handleMessage = (packet, done) => {
       this.#onMessage(packet).then(() => done(), (error: Error) => done(error));
     };
