@@ -2,41 +2,8 @@
  * Validation of a sensor adapter state read from JSON (a model manifest). Every error names the bad
  * field by its path, e.g. `adapter.channels[1].scale: expected a positive finite number, got 0`.
  */
-import { AdapterInputError } from '../errors.js';
-import { describeValue } from '../tabular/values.js';
+import { fail, finite, isObject, oneOf, positive, positiveInteger, uniqueNamedList } from '../state-checks.js';
 import type { SensorAdapterState, SensorChannelState } from './types.js';
-
-function fail(path: string, expected: string, got: unknown): never {
-  throw new AdapterInputError(`${path}: expected ${expected}, got ${describeValue(got)}`);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function finite(obj: Record<string, unknown>, key: string, path: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${path}.${key}`, 'a finite number', v);
-  return v;
-}
-
-function positive(obj: Record<string, unknown>, key: string, path: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) fail(`${path}.${key}`, 'a positive finite number', v);
-  return v;
-}
-
-function positiveInteger(obj: Record<string, unknown>, key: string, path: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) fail(`${path}.${key}`, 'a positive integer', v);
-  return v;
-}
-
-function oneOf<T extends string>(obj: Record<string, unknown>, key: string, options: readonly T[], path: string): T {
-  const v = obj[key];
-  if (!options.includes(v as T)) fail(`${path}.${key}`, options.map((o) => `'${o}'`).join(' or '), v);
-  return v as T;
-}
 
 function validateChannel(raw: unknown, path: string): SensorChannelState {
   if (!isObject(raw)) fail(path, 'a channel object ({ name, center, scale, fill })', raw);
@@ -53,26 +20,12 @@ export function validateSensorState(raw: unknown): SensorAdapterState {
   const root = 'adapter';
   if (!isObject(raw)) fail(root, 'a sensor adapter state object', raw);
   if (raw.kind !== 'sensor') fail(`${root}.kind`, "'sensor'", raw.kind);
-  const list = raw.channels;
-  if (!Array.isArray(list) || list.length === 0) fail(`${root}.channels`, 'a non-empty array of channel states', list);
-  const seen = new Map<string, number>();
-  const channels = list.map((c: unknown, i: number) => {
-    const path = `${root}.channels[${i}]`;
-    const channel = validateChannel(c, path);
-    const previous = seen.get(channel.name);
-    if (previous !== undefined) {
-      throw new AdapterInputError(
-        `${path}.name: duplicate channel name ${describeValue(channel.name)} (also ${root}.channels[${previous}].name)`,
-      );
-    }
-    seen.set(channel.name, i);
-    return channel;
-  });
+  const channels = uniqueNamedList(raw, 'channels', 'channel', root, validateChannel);
   const timestamp = raw.timestamp;
   if (timestamp !== null && (typeof timestamp !== 'string' || timestamp === '')) {
     fail(`${root}.timestamp`, 'a non-empty string or null', timestamp);
   }
-  if (timestamp !== null && seen.has(timestamp)) {
+  if (timestamp !== null && channels.some((c) => c.name === timestamp)) {
     fail(`${root}.timestamp`, 'a key that is not also a channel', timestamp);
   }
   const window = positiveInteger(raw, 'window', root);

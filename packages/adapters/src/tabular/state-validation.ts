@@ -3,28 +3,9 @@
  * bad field by its path, e.g. `adapter.columns[2].scale: expected a positive finite number, got -1`.
  */
 import { AdapterInputError } from '../errors.js';
+import { bool, fail, finite, isObject, oneOf, positive, uniqueNamedList } from '../state-checks.js';
 import type { ColumnState, InvalidValuePolicy, TabularAdapterState } from './types.js';
 import { describeValue } from './values.js';
-
-function fail(path: string, expected: string, got: unknown): never {
-  throw new AdapterInputError(`${path}: expected ${expected}, got ${describeValue(got)}`);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function finite(obj: Record<string, unknown>, key: string, path: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${path}.${key}`, 'a finite number', v);
-  return v;
-}
-
-function bool(obj: Record<string, unknown>, key: string, path: string): boolean {
-  const v = obj[key];
-  if (typeof v !== 'boolean') fail(`${path}.${key}`, 'a boolean', v);
-  return v;
-}
 
 function categories(obj: Record<string, unknown>, path: string): string[] {
   const v = obj.categories;
@@ -48,10 +29,7 @@ function validateColumn(raw: unknown, path: string): ColumnState {
   switch (raw.kind) {
     case 'numeric': {
       const center = finite(raw, 'center', path);
-      const scale = raw.scale;
-      if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0) {
-        fail(`${path}.scale`, 'a positive finite number', scale);
-      }
+      const scale = positive(raw, 'scale', path);
       const fill = finite(raw, 'fill', path);
       return { kind: 'numeric', name, center, scale, fill, indicator: bool(raw, 'indicator', path) };
     }
@@ -72,27 +50,7 @@ export function validateTabularState(raw: unknown): TabularAdapterState {
   const root = 'adapter';
   if (!isObject(raw)) fail(root, 'a tabular adapter state object', raw);
   if (raw.kind !== 'tabular') fail(`${root}.kind`, "'tabular'", raw.kind);
-  const invalid = raw.invalid;
-  if (invalid !== 'error' && invalid !== 'missing') {
-    fail(`${root}.invalid`, "'error' or 'missing'", invalid);
-  }
-  const list = raw.columns;
-  if (!Array.isArray(list) || list.length === 0) {
-    fail(`${root}.columns`, 'a non-empty array of column states', list);
-  }
-  const firstIndex = new Map<string, number>();
-  const columns = list.map((c: unknown, i: number) => {
-    const path = `${root}.columns[${i}]`;
-    const column = validateColumn(c, path);
-    const previous = firstIndex.get(column.name);
-    if (previous !== undefined) {
-      throw new AdapterInputError(
-        `${path}.name: duplicate column name ${describeValue(column.name)} ` +
-          `(also ${root}.columns[${previous}].name)`,
-      );
-    }
-    firstIndex.set(column.name, i);
-    return column;
-  });
-  return { kind: 'tabular', columns, invalid: invalid as InvalidValuePolicy };
+  const invalid = oneOf<InvalidValuePolicy>(raw, 'invalid', ['error', 'missing'], root);
+  const columns = uniqueNamedList(raw, 'columns', 'column', root, validateColumn);
+  return { kind: 'tabular', columns, invalid };
 }
