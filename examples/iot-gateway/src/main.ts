@@ -37,7 +37,7 @@ function printMessage(m: AlertsTopicMessage): void {
       `(threshold ${m.threshold.toFixed(1)}), p = ${m.pValue.toPrecision(2)}; ${shares(m.channels)}; ` +
       `sent ${m.latencyMs} ms after its last reading arrived`);
   } else {
-    log(`  ${at(m.timestamp)}  resolved #${m.id}  ${m.channel.padEnd(8)} ${m.windows} anomalous windows from ` +
+    log(`  ${at(m.timestamp)}  resolved #${m.id}  ${m.channel.padEnd(11)} ${m.windows} anomalous windows from ` +
       `${at(m.start)}, peak ${m.peakScore.toFixed(1)} at ${at(m.peakTimestamp)}`);
   }
 }
