@@ -1,0 +1,86 @@
+/** Command-line flags of the NAB bench, and the one default configuration. */
+import type { DetectorConfig } from './detect.js';
+import { DEFAULT_MAPPING, type MappingOptions } from './likelihood.js';
+
+export interface NabArgs {
+  config: DetectorConfig;
+  /** Only these series (NAB paths); all 58 when undefined. */
+  series: string[] | undefined;
+  /** Write results (per-series CSVs and the summary JSON); `--no-write` for experiments. */
+  write: boolean;
+  tag: string | undefined;
+}
+
+/**
+ * The configuration `npm run bench:nab` runs: the same for every series. The network is pinned
+ * (one member, 32-16-4, at most 100 epochs) rather than left to train()'s defaults, which size it
+ * from the row count and may change: a probationary period is only a few hundred windows.
+ */
+export const DEFAULT_CONFIG: Readonly<DetectorConfig> = Object.freeze({
+  window: 32,
+  differences: false,
+  mapping: DEFAULT_MAPPING,
+  trainOptions: { ensemble: [{}], epochs: 100, hidden: [32, 16], latentDim: 4 },
+  seed: 0,
+});
+
+export const USAGE = `usage: node bench/dist/nab.js [--series a/b,c/d] [--window N] [--differences | --no-differences]
+                           [--mapping '{"kind":"likelihood","short":5,"history":2000,"suppress":0}']
+                           [--train-options '{"epochs":50}' (merged over the pinned ones)] [--seed S] [--no-write] [--tag name]
+Runs novae on the Numenta Anomaly Benchmark: each series trained on its probationary period only,
+then streamed row by row through scoreStream; NAB standard score at the corpus-optimal threshold.
+Data: $NOVAE_DATA/nab, default ../shared/data/nab beside the repository.`;
+
+export class ArgsError extends Error {
+  override readonly name = 'ArgsError';
+}
+
+function json(flag: string, text: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch { /* reported below */ }
+  throw new ArgsError(`${flag}: expected a JSON object, got ${text}`);
+}
+
+export function parseNabArgs(argv: readonly string[]): NabArgs | 'help' {
+  const config: DetectorConfig = { ...DEFAULT_CONFIG, mapping: { ...DEFAULT_CONFIG.mapping }, trainOptions: { ...DEFAULT_CONFIG.trainOptions } };
+  const args: NabArgs = { config, series: undefined, write: true, tag: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new ArgsError(`${flag}: missing value`);
+      return v;
+    };
+    switch (flag) {
+      case '-h': case '--help': return 'help';
+      case '--series': args.series = value().split(',').map((s) => s.trim()).filter(Boolean); break;
+      case '--window': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1) throw new ArgsError('--window: expected a positive integer');
+        config.window = n;
+        break;
+      }
+      case '--differences': config.differences = true; break;
+      case '--no-differences': config.differences = false; break;
+      case '--mapping': config.mapping = { ...config.mapping, ...(json(flag, value()) as Partial<MappingOptions>) }; break;
+      case '--train-options': config.trainOptions = { ...config.trainOptions, ...json(flag, value()) }; break;
+      case '--seed': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 0) throw new ArgsError('--seed: expected a non-negative integer');
+        config.seed = n;
+        break;
+      }
+      case '--no-write': args.write = false; break;
+      case '--tag': args.tag = value(); break;
+      default: throw new ArgsError(`unknown flag ${flag}\n${USAGE}`);
+    }
+  }
+  return args;
+}
+
+/** True when `config` is the default one (only then is nab-latest.json written). */
+export function isDefault(config: DetectorConfig): boolean {
+  return JSON.stringify(config) === JSON.stringify(DEFAULT_CONFIG);
+}
