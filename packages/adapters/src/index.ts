@@ -27,3 +27,7 @@ export type {
   InvalidReadingPolicy,
   OutOfOrderPolicy,
 } from './sensor/types.js';
+export {
+  CSV_PARSE_OPTIONS, CsvTableReader, describeCsvParseError, listColumns, requireCsvColumns,
+  type CsvRecords, type CsvParseErrorLike, type ErrorClass,
+} from './csv-table.js';
