@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AdapterInputError, adapterFromJSON, encodeInputs, fitSensor, sensorFromJSON } from '../../src/index.js';
+import { adapterFromJSON, encodeInputs, fitSensor, sensorFromJSON } from '../../src/index.js';
 import type { SensorAdapterState, SensorSample } from '../../src/index.js';
+import { thrown } from '../thrown.js';
 
 /** a = 1..5 (median 3, IQR 2), b = 7 (constant: scale 1), t = 0, 10, ... */
 const series: SensorSample[] = [1, 2, 3, 4, 5].map((a, i) => ({ timestamp: i * 10, a, b: 7 }));
 const S = 2 / 1.349;
-
-function thrown(fn: () => unknown): AdapterInputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AdapterInputError);
-    return e as AdapterInputError;
-  }
-  throw new Error('expected an AdapterInputError, nothing was thrown');
-}
 
 function close(actual: ArrayLike<number>, expected: number[]): void {
   expect(actual.length).toBe(expected.length);

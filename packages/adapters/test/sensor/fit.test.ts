@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AdapterInputError, fitSensor } from '../../src/index.js';
+import { fitSensor } from '../../src/index.js';
 import type { SensorSample } from '../../src/index.js';
-
-function thrown(fn: () => unknown): AdapterInputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AdapterInputError);
-    return e as AdapterInputError;
-  }
-  throw new Error('expected an AdapterInputError, nothing was thrown');
-}
+import { thrown } from '../thrown.js';
 
 /** t = 0, 10, 20, ...; channel a = 1..5, flat = 7 always, spiky = 0 0 0 0 10. */
 const series: SensorSample[] = [1, 2, 3, 4, 5].map((a, i) => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AdapterInputError, fitSensor } from '../../src/index.js';
+import { fitSensor } from '../../src/index.js';
 import type { SensorAdapter, SensorSample, SensorWindow } from '../../src/index.js';
+import { thrown } from '../thrown.js';
 
 /** Training series: t = 0..9 (interval 1), a = t, b = 10 t. Medians: a 4.5, b 45. */
 const training: SensorSample[] = Array.from({ length: 10 }, (_, t) => ({ timestamp: t, a: t, b: 10 * t }));
@@ -19,16 +20,6 @@ function run(a: SensorAdapter, samples: SensorSample[]) {
     if (w !== null) out.push([i, w]);
   });
   return { out, stats: sliding.stats };
-}
-
-function thrown(fn: () => unknown): AdapterInputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AdapterInputError);
-    return e as AdapterInputError;
-  }
-  throw new Error('expected an AdapterInputError, nothing was thrown');
 }
 
 describe('SlidingWindow emission', () => {

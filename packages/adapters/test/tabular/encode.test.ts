@@ -1,16 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { AdapterInputError, fitTabular } from '../../src/index.js';
+import { fitTabular } from '../../src/index.js';
 import type { TabularRecord } from '../../src/index.js';
-
-function thrown(fn: () => unknown): AdapterInputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AdapterInputError);
-    return e as AdapterInputError;
-  }
-  throw new Error('expected an AdapterInputError, nothing was thrown');
-}
+import { thrown } from '../thrown.js';
 
 describe('numeric standardisation', () => {
   it('centers on the mean and scales by the population std', () => {

@@ -1,22 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { AdapterInputError, fitTabular } from '../../src/index.js';
+import { fitTabular } from '../../src/index.js';
 import type { ColumnState, TabularRecord } from '../../src/index.js';
+import { thrown } from '../thrown.js';
 
 function column(records: TabularRecord[], name: string, options = {}): ColumnState {
   const state = fitTabular(records, options).toJSON();
   const found = state.columns.find((c) => c.name === name);
   if (!found) throw new Error(`no column ${name}`);
   return found;
-}
-
-function thrown(fn: () => unknown): AdapterInputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AdapterInputError);
-    return e as AdapterInputError;
-  }
-  throw new Error('expected an AdapterInputError, nothing was thrown');
 }
 
 describe('fitTabular type inference', () => {
