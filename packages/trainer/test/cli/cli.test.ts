@@ -3,12 +3,13 @@
  * score and evaluate with the saved model, and check that every kind of bad input ends with one
  * clear stderr line, a non-zero exit code and no output file.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labelledCsv, runNovae, trainingCsv, plainOnnx, type RunResult } from './fixtures.js';
+import {
+  csvRecords, expectCleanFailure, labelledCsv, plainOnnx, reportedNumber, runInFreshFolder, runNovae, trainingCsv, type RunResult,
+} from './fixtures.js';
 
 let dir: string;
 let model: string;
@@ -30,11 +31,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Parse the CSV that `novae score` wrote. */
-function parseScores(text: string): Record<string, string>[] {
-  return parse(text, { columns: true }) as Record<string, string>[];
-}
 
 describe('novae train / inspect', () => {
   it('trains, saves the model and prints a summary', () => {
@@ -87,7 +83,7 @@ describe('novae score / eval', () => {
     expect(r.stdout).toBe('');
     const text = readFileSync(out, 'utf8');
     expect(text.split('\n')[0]).toBe('score,nll,kl,p_value,is_anomaly');
-    const rows = parseScores(text);
+    const rows = csvRecords(text);
     expect(rows).toHaveLength(TEST_ROWS);
     for (const row of rows) {
       for (const key of ['score', 'nll', 'kl', 'p_value']) expect(Number.isFinite(Number(row[key])), `${key}=${row[key]}`).toBe(true);
@@ -109,7 +105,7 @@ describe('novae score / eval', () => {
     const r = await runNovae(['score', model, 'test.csv', '--explain'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('score,nll,kl,p_value,is_anomaly,explanation');
-    const rows = parseScores(r.stdout);
+    const rows = csvRecords(r.stdout);
     expect(rows).toHaveLength(TEST_ROWS);
     for (const i of outliers) {
       const parts = rows[i]!.explanation!.split('; ');
@@ -123,7 +119,7 @@ describe('novae score / eval', () => {
     const r = await runNovae(['eval', model, 'test.csv', '--label', 'label'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`rows\\s+${TEST_ROWS} \\(${outliers.length} anomalies`));
-    const metric = (name: string): number => Number(new RegExp(`^${name}\\s+([\\d.]+)`, 'm').exec(r.stdout)?.[1]);
+    const metric = (name: string): number => reportedNumber(r.stdout, name);
     expect(metric('ROC-AUC')).toBeGreaterThan(0.8);
     expect(metric('PR-AUC')).toBeGreaterThan(0.5);
     expect(metric('F1')).toBeGreaterThan(0);
@@ -132,30 +128,7 @@ describe('novae score / eval', () => {
 });
 
 describe('bad input', () => {
-  type BadRun = RunResult & { folder: string; out: string };
-
-  /** Run in a fresh folder holding `files`, with an empty `out/` folder for the `--out` path. */
-  async function runBad(args: (out: string) => string[], files: Record<string, string | Uint8Array> = {}): Promise<BadRun> {
-    const folder = mkdtempSync(join(dir, 'bad-'));
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
-    mkdirSync(join(folder, 'out'));
-    const out = join(folder, 'out', 'result');
-    return { ...(await runNovae(args(out), folder)), folder, out };
-  }
-
-  /** One `novae: ...` line matching `pattern`, no stack, exit != 0, and nothing in the output folder. */
-  function expectCleanFailure(r: BadRun, pattern: RegExp): void {
-    expect(r.code).not.toBe(0);
-    const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
-    expect(lines, r.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/^novae: /);
-    expect(lines[0]).toMatch(pattern);
-    expect(r.stderr).not.toMatch(/^\s+at /m);
-    expect(r.stdout).toBe('');
-    expect(existsSync(r.out)).toBe(false);
-    expect(readdirSync(join(r.folder, 'out'))).toEqual([]);
-    expect(readdirSync(r.folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  }
+  const runBad = (args: (out: string) => string[], files?: Record<string, string | Uint8Array>) => runInFreshFolder(dir, args, files);
 
   const good = (): string => readFileSync(join(dir, 'test.csv'), 'utf8');
 

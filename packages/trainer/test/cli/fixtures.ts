@@ -1,11 +1,17 @@
 /**
  * Test fixtures for the CLI: seeded synthetic CSV files, a tiny ONNX model that is not a novae
- * model, and a helper that runs the built `novae` command and captures its output.
+ * model, helpers that run the built `novae` command and capture its output, and the checks every
+ * CLI test makes of a run that must fail cleanly and of what a command printed.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { expect } from 'vitest';
 import { GraphBuilder } from '../../src/onnx/graph-builder.js';
 import { encodeModel } from '../../src/onnx/onnx-proto.js';
+import { mulberry32 } from '../data.js';
 
 /** The committed bin wrapper; it imports `dist/`, so tests need `npm run build` first. */
 export const NOVAE_BIN = fileURLToPath(new URL('../../bin/novae.js', import.meta.url));
@@ -29,16 +35,42 @@ export function runNovae(args: readonly string[], cwd: string): Promise<RunResul
   });
 }
 
-/** mulberry32: a small deterministic PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A run in a fresh folder, with the folder and the `--out` path it was given. */
+export type BadRun = RunResult & { folder: string; out: string };
+
+/** Run `novae` in a fresh folder under `parent` holding `files`, with an empty `out/` folder for the `--out` path. */
+export async function runInFreshFolder(
+  parent: string, args: (out: string) => string[], files: Record<string, string | Uint8Array> = {},
+): Promise<BadRun> {
+  const folder = mkdtempSync(join(parent, 'bad-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+  mkdirSync(join(folder, 'out'));
+  const out = join(folder, 'out', 'result');
+  return { ...(await runNovae(args(out), folder)), folder, out };
+}
+
+/** One `novae: ...` line matching `pattern`, no stack, exit != 0, and nothing in the output folder. */
+export function expectCleanFailure(r: BadRun, pattern: RegExp): void {
+  expect(r.code).not.toBe(0);
+  const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^novae: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  expect(r.stdout).toBe('');
+  expect(existsSync(r.out)).toBe(false);
+  expect(readdirSync(join(r.folder, 'out'))).toEqual([]);
+  expect(readdirSync(r.folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+}
+
+/** The records of CSV text (a data file, or the CSV that `novae score` wrote). */
+export function csvRecords(text: string): Record<string, string>[] {
+  return parse(text, { columns: true }) as Record<string, string>[];
+}
+
+/** The number on the line `${name}  <number>` of a report (e.g. `novae eval`'s `ROC-AUC`). */
+export function reportedNumber(stdout: string, name: string): number {
+  return Number(new RegExp(`^${name}\\s+([\\d.]+)`, 'm').exec(stdout)?.[1]);
 }
 
 function normal(rand: () => number): number {

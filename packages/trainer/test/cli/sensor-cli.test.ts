@@ -3,12 +3,11 @@
  * (one row per window end, with its timestamp) and eval (a window takes its last sample's label),
  * and check that bad sensor input ends with one clear stderr line and no output file.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNovae, type RunResult } from './fixtures.js';
+import { csvRecords, expectCleanFailure, reportedNumber, runInFreshFolder, runNovae, type RunResult } from './fixtures.js';
 import { sensorCsv } from './sensor-fixtures.js';
 
 const TRAIN_ROWS = 300;
@@ -32,11 +31,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function parseCsv(text: string): Record<string, string>[] {
-  return parse(text, { columns: true }) as Record<string, string>[];
-}
-
-const testRows = (): Record<string, string>[] => parseCsv(readFileSync(join(dir, 'test.csv'), 'utf8'));
+const testRows = (): Record<string, string>[] => csvRecords(readFileSync(join(dir, 'test.csv'), 'utf8'));
 
 describe('novae train --adapter sensor / inspect', () => {
   it('trains on windows split in time and says so', () => {
@@ -76,7 +71,7 @@ describe('novae score / eval with a sensor model', () => {
     expect(r.stdout).toBe('');
     const text = readFileSync(out, 'utf8');
     expect(text.split('\n')[0]).toBe('timestamp,score,nll,kl,p_value,is_anomaly');
-    const rows = parseCsv(text);
+    const rows = csvRecords(text);
     expect(rows).toHaveLength(TEST_ROWS - WINDOW + 1);
     const input = testRows();
     expect(rows.map((row) => row.timestamp)).toEqual(input.slice(WINDOW - 1).map((row) => row.timestamp));
@@ -93,7 +88,7 @@ describe('novae score / eval with a sensor model', () => {
     const r = await runNovae(['score', model, 'test.csv', '--explain'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('timestamp,score,nll,kl,p_value,is_anomaly,explanation');
-    const rows = parseCsv(r.stdout);
+    const rows = csvRecords(r.stdout);
     expect(rows[SPIKE - WINDOW + 1]!.explanation).toMatch(/^temp \d+% \(seen 3\d(\.\d+)?, expected [\d.]+\)/);
   });
 
@@ -101,7 +96,7 @@ describe('novae score / eval with a sensor model', () => {
     const r = await runNovae(['eval', model, 'test.csv', '--label', 'label'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/windows\s+113 \(1 anomalous, 0\.9%; from 120 samples, labelled by their last sample\)/);
-    const metric = (name: string): number => Number(new RegExp(`^${name}\\s+([\\d.]+)`, 'm').exec(r.stdout)?.[1]);
+    const metric = (name: string): number => reportedNumber(r.stdout, name);
     expect(metric('ROC-AUC')).toBeGreaterThan(0.8);
     expect(metric('threshold')).toBeGreaterThan(0);
     expect(r.stdout).toMatch(/windows flagged/);
@@ -119,35 +114,14 @@ describe('novae score / eval with a sensor model', () => {
     expect(t.stdout).toMatch(/-> 149 windows of 4 steps \(every 2 samples\)/);
     const r = await runNovae(['score', noTs, 'test.csv'], dir);
     expect(r.code, r.stderr).toBe(0);
-    const rows = parseCsv(r.stdout);
+    const rows = csvRecords(r.stdout);
     expect(r.stdout.split('\n')[0]).toBe('sample,score,nll,kl,p_value,is_anomaly');
     expect(rows.map((row) => Number(row.sample))).toEqual(Array.from({ length: 59 }, (_, i) => 3 + 2 * i));
   });
 });
 
 describe('bad sensor input', () => {
-  type BadRun = RunResult & { folder: string; out: string };
-
-  async function runBad(args: (out: string) => string[], files: Record<string, string | Uint8Array> = {}): Promise<BadRun> {
-    const folder = mkdtempSync(join(dir, 'bad-'));
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
-    mkdirSync(join(folder, 'out'));
-    const out = join(folder, 'out', 'result');
-    return { ...(await runNovae(args(out), folder)), folder, out };
-  }
-
-  function expectCleanFailure(r: BadRun, pattern: RegExp): void {
-    expect(r.code).not.toBe(0);
-    const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
-    expect(lines, r.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/^novae: /);
-    expect(lines[0]).toMatch(pattern);
-    expect(r.stderr).not.toMatch(/^\s+at /m);
-    expect(r.stdout).toBe('');
-    expect(existsSync(r.out)).toBe(false);
-    expect(readdirSync(join(r.folder, 'out'))).toEqual([]);
-    expect(readdirSync(r.folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  }
+  const runBad = (args: (out: string) => string[], files?: Record<string, string | Uint8Array>) => runInFreshFolder(dir, args, files);
 
   const files = (): Record<string, string> => ({ 'train.csv': sensorCsv(TRAIN_ROWS) });
   const sensorTrain = (...args: string[]) => (out: string): string[] =>
