@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDetector, readManifest, validateManifest, type Detector } from '@novae/runtime';
-import { rocAuc, train, type TrainedModel } from '@novae/trainer';
+import { relativeDifference, rocAuc, train, type TrainedModel } from '@novae/trainer';
 import { FRAUD_KINDS, generateTransactions, LABEL_COLUMNS } from '../examples/fraud/src/transactions.js';
 import { hasOnnxChecker, ONNX_CHECKER_PYTHON } from './onnx-checker.js';
 
@@ -29,11 +29,6 @@ afterAll(async () => {
   await detector?.dispose();
   await trained?.dispose();
 });
-
-/** |a − b| / max(1, |b|): relative, and absolute below 1 nat. */
-function relativeDifference(a: number, b: number): number {
-  return Math.abs(a - b) / Math.max(1, Math.abs(b));
-}
 
 describe('train -> save -> load -> score', () => {
   it('the runtime reproduces the trainer\'s TF.js scores of the held-out rows within 1e-4 relative', async () => {

@@ -1,5 +1,6 @@
 /** What a browser test page sends back, and the 1e-4 relative comparison against Node's scores. */
 import { expect } from 'vitest';
+import { relativeDifference } from '@novae/trainer';
 
 export interface PageScores {
   backend: string;
@@ -9,11 +10,6 @@ export interface PageScores {
   pValues: number[];
   /** The most anomalous column of row 0's explanation. */
   topColumn: string;
-}
-
-/** |a − b| / max(1, |b|): relative, and absolute below 1 nat. */
-function relativeDifference(a: number, b: number): number {
-  return Math.abs(a - b) / Math.max(1, Math.abs(b));
 }
 
 /** Every score, NLL and KL within 1e-4 relative; p-values within one calibration step; same top column. */

@@ -20,7 +20,10 @@ export interface ExportCheck {
   backend: string;
 }
 
-/** Relative difference, absolute below 1 nat so scores near zero are not magnified. */
+/**
+ * |actual − expected| / max(1, |expected|), the measure `EXPORT_TOLERANCE` bounds: relative, and absolute
+ * below 1 nat so scores near zero are not magnified.
+ */
 export function relativeDifference(actual: number, expected: number): number {
   return Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
 }

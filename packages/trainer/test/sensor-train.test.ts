@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitSensor, type SensorAdapter, type SensorWindow } from '@novae/adapters';
 import { loadDetector } from '@novae/runtime';
-import { cutWindows, timeOrderedSplit, train, TrainInputError, type TrainedModel } from '../src/index.js';
+import { cutWindows, relativeDifference, timeOrderedSplit, train, TrainInputError, type TrainedModel } from '../src/index.js';
 import { sensorSeries } from './sensor-data.js';
 
 // Explicit settings, so these tests do not move when the defaults are tuned.
@@ -21,11 +21,6 @@ beforeAll(async () => {
   windows = model.adapter.windows(series);
 });
 afterAll(async () => { await model.dispose(); });
-
-/** |a − b| / max(1, |b|): relative, and absolute below 1 nat. */
-function relativeDifference(a: number, b: number): number {
-  return Math.abs(a - b) / Math.max(1, Math.abs(b));
-}
 
 describe('train on a sensor series', () => {
   it('fits a sensor adapter and records it in the manifest', () => {
