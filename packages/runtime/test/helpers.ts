@@ -1,8 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error: a plain .mjs fixture shared with the script that made the model
+import { sensorSeries } from './fixtures/sensor-series.mjs';
 
 /** The tiny sensor model made by fixtures/make-tiny-sensor-model.mjs (channels temp, load; window 8, stride 2). */
 export const TINY_SENSOR_MODEL_PATH = fileURLToPath(new URL('./fixtures/tiny-sensor.onnx', import.meta.url));
+
+/** A sample of the tiny sensor model's series (fixtures/sensor-series.mjs): one a second. */
+export type SensorFixtureSample = { timestamp: number; temp: number; load: number };
+
+/** `n` samples of the series the tiny sensor model was trained on, from sample `from` on (same seed, same samples). */
+export function tinySensorSeries(n: number, options?: { seed?: number; from?: number }): SensorFixtureSample[] {
+  return sensorSeries(n, options);
+}
 
 /** The tiny tabular model made by fixtures/make-tiny-model.mjs (columns a, b, colour, flag, c). */
 export const TINY_MODEL_PATH = fileURLToPath(new URL('./fixtures/tiny-tabular.onnx', import.meta.url));

@@ -3,13 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { AdapterInputError, type SensorAdapter } from '@novae/adapters';
 import { createScoreStream, loadDetector, ManifestError, type Detector, type StreamScore } from '../src/platform/node.js';
 import { wrapDetector } from '../src/worker/node.js';
-import { expectCloseArrays, TINY_SENSOR_MODEL_PATH, tinyModelBytes } from './helpers.js';
+import { expectCloseArrays, tinySensorSeries, TINY_SENSOR_MODEL_PATH, tinyModelBytes } from './helpers.js';
 import { replaceManifest } from './manifest-surgery.js';
-// @ts-expect-error: a plain .mjs fixture shared with the script that made the model
-import { sensorSeries } from './fixtures/sensor-series.mjs';
-
-type Sample = { timestamp: number; temp: number; load: number };
-const series = (n: number, options?: { seed?: number; from?: number }): Sample[] => sensorSeries(n, options);
 
 let detector: Detector;
 let adapter: SensorAdapter;
@@ -28,7 +23,7 @@ describe('a sensor model', () => {
   });
 
   it('scores windows with score(), flagging a spike on one channel and blaming that channel', async () => {
-    const samples = series(120, { seed: 5, from: 3000 });
+    const samples = tinySensorSeries(120, { seed: 5, from: 3000 });
     for (let i = 61; i < 64; i++) samples[i]!.temp += 12;
     const windows = adapter.windows(samples);
     const r = await detector.score(windows);
@@ -62,7 +57,7 @@ describe('a sensor model in a worker', () => {
     const worker = new Worker(new URL('./fixtures/detector-worker.mjs', import.meta.url));
     try {
       const remote = await wrapDetector(worker, TINY_SENSOR_MODEL_PATH);
-      const samples = series(60, { seed: 8, from: 100 });
+      const samples = tinySensorSeries(60, { seed: 8, from: 100 });
       const windows = adapter.windows(samples);
       const [a, b] = [await detector.score(windows), await remote.score(windows)];
       expectCloseArrays(b.scores, a.scores);

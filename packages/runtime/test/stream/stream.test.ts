@@ -4,12 +4,8 @@ import {
   createScoreStream, DetectorInputError, ksStatistic, loadDetector, RecentQuantile, scoreStream,
   type Detector, type StreamOptions, type StreamScore, type StreamScorer,
 } from '../../src/platform/node.js';
-import { TINY_MODEL_PATH, TINY_SENSOR_MODEL_PATH } from '../helpers.js';
-// @ts-expect-error: a plain .mjs fixture shared with the script that made the model
-import { sensorSeries } from '../fixtures/sensor-series.mjs';
+import { tinySensorSeries, TINY_MODEL_PATH, TINY_SENSOR_MODEL_PATH, type SensorFixtureSample } from '../helpers.js';
 
-type Sample = { timestamp: number; temp: number; load: number };
-const series = (n: number, options?: { seed?: number; from?: number }): Sample[] => sensorSeries(n, options);
 /** Windows in n samples (window 8, stride 2). */
 const windowsIn = (n: number): number => Math.floor((n - 8) / 2) + 1;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -69,7 +65,7 @@ function expectIncreasing(out: StreamScore[]): void {
 
 describe('detector.stream()', () => {
   it('emits one score per window, in order, as score() gives for the same windows, with channel shares', async () => {
-    const samples = series(300, { seed: 5, from: 3000 });
+    const samples = tinySensorSeries(300, { seed: 5, from: 3000 });
     for (let i = 151; i < 154; i++) samples[i]!.load += 2;
     const stream = detector.stream({ maxBatch: 16 });
     const { out } = await run(stream, samples);
@@ -99,7 +95,7 @@ describe('detector.stream()', () => {
   it('micro-batches: one scoreEncoded call per batch of at most maxBatch windows', async () => {
     const scorer = spy();
     const stream = createScoreStream(scorer, { maxBatch: 8 });
-    const { out } = await run(stream, series(200));
+    const { out } = await run(stream, tinySensorSeries(200));
     expect(out.length).toBe(windowsIn(200));
     expect(scorer.calls.reduce((a, b) => a + b, 0)).toBe(windowsIn(200));
     expect(Math.max(...scorer.calls)).toBe(8);
@@ -112,7 +108,7 @@ describe('detector.stream()', () => {
     const stream = createScoreStream(scorer, { maxBatch: 64, maxDelayMs: 20 });
     const writer = stream.writable.getWriter();
     const reader = stream.readable.getReader();
-    for (const s of series(10)) await writer.write(s);
+    for (const s of tinySensorSeries(10)) await writer.write(s);
     const first = await Promise.race([reader.read(), sleep(5000).then(() => 'timeout' as const)]);
     expect(first).not.toBe('timeout');
     expect(scorer.calls).toEqual([2]);
@@ -124,7 +120,7 @@ describe('detector.stream()', () => {
     const stream = createScoreStream(scorer, { maxBatch: 64, maxDelayMs: 60_000 });
     const writer = stream.writable.getWriter();
     const reader = stream.readable.getReader();
-    for (const s of series(10)) await writer.write(s);
+    for (const s of tinySensorSeries(10)) await writer.write(s);
     const firstRead = reader.read();
     const early = await Promise.race([firstRead, sleep(200).then(() => 'nothing yet' as const)]);
     expect(early).toBe('nothing yet');
@@ -144,7 +140,7 @@ describe('detector.stream()', () => {
   it('backpressure: when the model is slower than the input, writes wait; the queue stays bounded; nothing is dropped', async () => {
     const scorer = spy(15);
     const stream = createScoreStream(scorer, { maxBatch: 4, maxQueue: 8, highWaterMark: { samples: 2 } });
-    const samples = series(8 + 2 * 60);
+    const samples = tinySensorSeries(8 + 2 * 60);
     const { waits, out } = await run(stream, samples);
     expect(out.length).toBe(61);
     expectIncreasing(out);
@@ -157,7 +153,7 @@ describe('detector.stream()', () => {
   it("onOverflow 'drop-oldest': writes never wait for the model; drops are counted and the newest windows kept", async () => {
     const scorer = spy(15);
     const stream = createScoreStream(scorer, { maxBatch: 2, maxQueue: 4, onOverflow: 'drop-oldest' });
-    const samples = series(8 + 2 * 60);
+    const samples = tinySensorSeries(8 + 2 * 60);
     const writer = stream.writable.getWriter();
     const reading = readAll(stream.readable);
     for (const s of samples) await writer.write(s); // each write resolves once transform has taken it
@@ -178,7 +174,7 @@ describe('detector.stream()', () => {
   it("threshold 'online': the calibrated threshold during warm-up, then a streaming quantile of the scores before", async () => {
     const options: StreamOptions = { threshold: 'online', online: { q: 0.5, warmup: 20, window: 100 } };
     const stream = detector.stream(options);
-    const { out } = await run(stream, series(600, { seed: 9, from: 8000 }));
+    const { out } = await run(stream, tinySensorSeries(600, { seed: 9, from: 8000 }));
     const calibrated = detector.manifest.calibration.threshold;
     const replay = new RecentQuantile(0.5, 100);
     out.forEach((s, i) => {
@@ -195,17 +191,17 @@ describe('detector.stream()', () => {
   });
 
   it('a fixed threshold option replaces the calibrated one', async () => {
-    const { out } = await run(detector.stream({ threshold: -1e9 }), series(20));
+    const { out } = await run(detector.stream({ threshold: -1e9 }), tinySensorSeries(20));
     expect(out.every((s) => s.isAnomaly && s.threshold === -1e9)).toBe(true);
   });
 
   it('flags drift when recent scores move away from the calibration scores, and not on normal data', async () => {
     const normal = detector.stream({ drift: { window: 100, alpha: 0.01 } });
-    const quiet = await run(normal, series(500, { seed: 3, from: 20_000 }));
+    const quiet = await run(normal, tinySensorSeries(500, { seed: 3, from: 20_000 }));
     expect(quiet.out.some((s) => s.drift)).toBe(false);
     expect(normal.stats.drift.statistic).toBeLessThan(normal.stats.drift.critical);
 
-    const shifted = series(500, { seed: 4, from: 30_000 }).map((s, i) => (i >= 200 ? { ...s, load: s.load + 0.08 } : s));
+    const shifted = tinySensorSeries(500, { seed: 4, from: 30_000 }).map((s, i) => (i >= 200 ? { ...s, load: s.load + 0.08 } : s));
     const drifting = detector.stream({ drift: { window: 100, alpha: 0.01 } });
     const { out } = await run(drifting, shifted);
     expect(out.at(-1)!.drift).toBe(true);
@@ -217,7 +213,7 @@ describe('detector.stream()', () => {
   });
 
   it("applies the adapter's input policy and counts it in stats", async () => {
-    const samples: SensorSample[] = series(40);
+    const samples: SensorSample[] = tinySensorSeries(40);
     const messy = [...samples.slice(0, 20), samples[5]!, samples[19]!, { ...samples[20]!, temp: 'NaN' }, ...samples.slice(21)];
     const stream = detector.stream();
     const { out } = await run(stream, messy);
@@ -226,7 +222,7 @@ describe('detector.stream()', () => {
   });
 
   it('errors the stream with an AdapterInputError naming a channel that goes missing', async () => {
-    const samples: SensorSample[] = series(12);
+    const samples: SensorSample[] = tinySensorSeries(12);
     samples[10] = { timestamp: samples[10]!.timestamp, temp: 1 };
     const stream = detector.stream();
     const err = await run(stream, samples).catch((e: unknown) => e);
@@ -252,7 +248,7 @@ describe('detector.stream()', () => {
 });
 
 describe('scoreStream over an async iterable', () => {
-  async function* source(samples: readonly Sample[], state: { pulled: number; finished: boolean }) {
+  async function* source(samples: readonly SensorFixtureSample[], state: { pulled: number; finished: boolean }) {
     try {
       for (const s of samples) { state.pulled++; await Promise.resolve(); yield s; }
     } finally {
@@ -261,7 +257,7 @@ describe('scoreStream over an async iterable', () => {
   }
 
   it('yields the same scores as the TransformStream, and exposes the counts', async () => {
-    const samples = series(100, { seed: 2, from: 500 });
+    const samples = tinySensorSeries(100, { seed: 2, from: 500 });
     const state = { pulled: 0, finished: false };
     const iterable = scoreStream(detector, source(samples, state), { maxBatch: 8 });
     const out: StreamScore[] = [];
@@ -275,7 +271,7 @@ describe('scoreStream over an async iterable', () => {
 
   it('stops pulling the source when the loop breaks', async () => {
     const state = { pulled: 0, finished: false };
-    for await (const s of scoreStream(detector, source(series(10_000), state), { maxBatch: 4 })) {
+    for await (const s of scoreStream(detector, source(tinySensorSeries(10_000), state), { maxBatch: 4 })) {
       expect(s.score).toBeGreaterThan(0);
       break;
     }
@@ -286,7 +282,7 @@ describe('scoreStream over an async iterable', () => {
 
   it('returns from a break even while the source is waiting for its next sample', async () => {
     async function* stalled() {
-      yield* series(20);
+      yield* tinySensorSeries(20);
       await new Promise(() => undefined); // a sensor that went quiet
     }
     let got = 0;
@@ -299,7 +295,7 @@ describe('scoreStream over an async iterable', () => {
 
   it('ends the loop with the error of a failing source', async () => {
     async function* failing() {
-      yield* series(20);
+      yield* tinySensorSeries(20);
       throw new Error('sensor bus down');
     }
     const seen: StreamScore[] = [];
