@@ -13,11 +13,14 @@ export interface TrainOptions {
    * (e.g. `{ ignore: ['label'] }`), a sensor adapter with `{ kind: 'sensor', window: 64 }`.
    */
   adapter?: TrainAdapterOption;
-  /** Maximum epochs (early stopping usually ends sooner). Default: about 5000 optimiser steps, 20–300 epochs. */
+  /** Maximum epochs per member (early stopping often ends sooner). Default: about 5000 optimiser steps, 20–150 epochs. */
   epochs?: number;
   /** Latent dimension K. Default: from the encoded width, 2–16. */
   latentDim?: number;
-  /** Encoder hidden widths (the decoder mirrors them). Default: from the encoded width. */
+  /**
+   * Encoder hidden widths (the decoder mirrors them). Default: [h, h/2] with h about twice the encoded
+   * width (32–128) but at most one unit per 64 training rows (at least 8).
+   */
   hidden?: number[];
   activation?: Activation;
   likelihood?: Likelihood;
@@ -26,7 +29,7 @@ export interface TrainOptions {
   /**
    * Train several VAEs on the same rows and average them inside the one exported graph (score = the
    * mean of the members' negative ELBOs). Each entry is one member; its `beta` overrides `beta`.
-   * Default: one member.
+   * Default: floor(4000 / training rows) members, 1 to 3 (one above 2000 training rows).
    */
   ensemble?: { beta?: number }[];
   /** Epochs of linear KL warm-up. Default 0. */
@@ -68,6 +71,22 @@ export interface ResolvedTrainOptions {
 }
 
 const TARGET_STEPS = 5000;
+/** Epoch cap: small tables reach TARGET_STEPS only after many epochs, by which time they overfit. */
+const MAX_EPOCHS = 150;
+/** At most one first-layer hidden unit per this many training rows. */
+const ROWS_PER_UNIT = 64;
+/** Tables under this many training rows get more than one ensemble member (see defaultEnsemble). */
+const ENSEMBLE_ROWS = 4000;
+const MAX_DEFAULT_MEMBERS = 3;
+
+/**
+ * Default members: floor(ENSEMBLE_ROWS / rows), 1 to 3. A small table's scores vary most from seed to
+ * seed, and its members are cheap (training time grows with the rows); large tables get one model.
+ */
+function defaultEnsemble(trainRows: number): { beta?: number }[] {
+  const members = clamp(Math.floor(ENSEMBLE_ROWS / Math.max(1, trainRows)), 1, MAX_DEFAULT_MEMBERS);
+  return Array.from({ length: members }, () => ({}));
+}
 
 function clamp(value: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, value));
@@ -77,12 +96,16 @@ function clamp(value: number, lo: number, hi: number): number {
 export function resolveOptions(options: TrainOptions, width: number, trainRows: number): ResolvedTrainOptions {
   const batchSize = options.batchSize ?? (trainRows < 5000 ? 128 : 256);
   const stepsPerEpoch = Math.max(1, Math.ceil(trainRows / batchSize));
-  const first = clamp(2 ** Math.ceil(Math.log2(Math.max(1, 2 * width))), 32, 128);
+  // First hidden layer: about twice the input width, but at most one unit per ROWS_PER_UNIT training
+  // rows, so a small table gets a small network (a wide one learns to reconstruct its anomalies too).
+  const byWidth = clamp(2 ** Math.ceil(Math.log2(Math.max(1, 2 * width))), 32, 128);
+  const byRows = clamp(2 ** Math.floor(Math.log2(Math.max(1, trainRows / ROWS_PER_UNIT))), 8, 128);
+  const first = Math.min(byWidth, byRows);
   const beta = options.beta ?? 1;
   const seed = options.seed ?? 0;
-  const ensemble = options.ensemble ?? [{}];
+  const ensemble = options.ensemble ?? defaultEnsemble(trainRows);
   return {
-    epochs: options.epochs ?? clamp(Math.ceil(TARGET_STEPS / stepsPerEpoch), 20, 300),
+    epochs: options.epochs ?? clamp(Math.ceil(TARGET_STEPS / stepsPerEpoch), 20, MAX_EPOCHS),
     latentDim: options.latentDim ?? clamp(Math.ceil(width / 4), 2, 16),
     hidden: options.hidden ?? [first, first / 2],
     activation: options.activation ?? 'relu',

@@ -22,7 +22,7 @@ export { MIN_TRAINING_ROWS } from './training-data.js';
 
 function buildManifest(
   adapter: Adapter, opts: ResolvedTrainOptions, calibration: Manifest['calibration'],
-  fit: FitResult, backend: string, rows: number,
+  fit: FitResult, backend: string, rows: number, memberFits: readonly FitResult[],
 ): Manifest {
   return validateManifest({
     format: 'novae-model',
@@ -44,6 +44,10 @@ function buildManifest(
     training: {
       rows, epochs: fit.epochsRun, backend, seconds: Math.round(fit.seconds * 10) / 10,
       finalLoss: fit.finalLoss, validationLoss: fit.validationLoss, seed: opts.seed,
+      // Ensembles: `epochs` is the most any member ran; each member's own run is listed.
+      ...(memberFits.length > 1
+        ? { members: memberFits.map((f) => ({ epochs: f.epochsRun, bestEpoch: f.bestEpoch, validationLoss: f.validationLoss })) }
+        : {}),
     },
   });
 }
@@ -109,13 +113,13 @@ export async function train(data: readonly TrainInput[], options: TrainOptions =
     const reference = scoreRows(vaes, valX, nVal);
     const calibration = calibrate(reference.score, reference.featureNll, width, { q: opts.q });
     const fit: FitResult = {
-      epochsRun: history.length,
+      epochsRun: Math.max(...fits.map((f) => f.epochsRun)),
       bestEpoch: fits[0]!.bestEpoch,
       finalLoss: fits.reduce((a, f) => a + f.finalLoss, 0) / M,
       validationLoss: M === 1 ? fits[0]!.validationLoss : reference.score.reduce((a, v) => a + v, 0) / Math.max(1, nVal),
       seconds: (performance.now() - started) / 1000,
     };
-    const manifest = buildManifest(adapter, opts, calibration, fit, backend, split.train.length);
+    const manifest = buildManifest(adapter, opts, calibration, fit, backend, split.train.length, fits);
     const weights = vaes.map((v) => v.weights());
     const bytes = buildMlpVaeModel(M === 1 ? weights[0]! : weights, { metadata: { [MANIFEST_KEY]: JSON.stringify(manifest) } });
     const exportCheck = await verifyExport(bytes, valX, nVal, reference);
