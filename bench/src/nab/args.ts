@@ -17,15 +17,14 @@ export interface NabArgs {
  * from the row count and may change: a probationary period is only a few hundred windows.
  */
 export const DEFAULT_CONFIG: Readonly<DetectorConfig> = Object.freeze({
-  window: 32,
-  differences: false,
+  models: [{ window: 32, differences: false }],
   mapping: DEFAULT_MAPPING,
   trainOptions: { ensemble: [{}], epochs: 100, hidden: [32, 16], latentDim: 4 },
   seed: 0,
 });
 
-export const USAGE = `usage: node bench/dist/nab.js [--series a/b,c/d] [--window N] [--differences | --no-differences]
-                           [--mapping '{"kind":"likelihood","short":5,"history":2000,"suppress":0}']
+export const USAGE = `usage: node bench/dist/nab.js [--series a/b,c/d] [--models 32,32d]   (window lengths; d: differences)
+                           [--mapping '{"kind":"record","short":1,"history":5000,"suppress":100}']
                            [--train-options '{"epochs":50}' (merged over the pinned ones)] [--seed S] [--no-write] [--tag name]
 Runs novae on the Numenta Anomaly Benchmark: each series trained on its probationary period only,
 then streamed row by row through scoreStream; NAB standard score at the corpus-optimal threshold.
@@ -43,8 +42,23 @@ function json(flag: string, text: string): Record<string, unknown> {
   throw new ArgsError(`${flag}: expected a JSON object, got ${text}`);
 }
 
+/** `32,16d`: one model per entry, its window length, `d` for first differences. */
+export function parseModels(text: string): DetectorConfig['models'] {
+  const models = text.split(',').map((entry) => {
+    const m = /^(\d+)(d?)$/.exec(entry.trim());
+    const window = m ? Number(m[1]) : Number.NaN;
+    if (!m || !(window >= 1)) throw new ArgsError(`--models: expected window lengths like 32,16d (d: differences), got '${entry}'`);
+    return { window, differences: m[2] === 'd' };
+  });
+  if (models.length === 0) throw new ArgsError('--models: expected at least one model');
+  return models;
+}
+
 export function parseNabArgs(argv: readonly string[]): NabArgs | 'help' {
-  const config: DetectorConfig = { ...DEFAULT_CONFIG, mapping: { ...DEFAULT_CONFIG.mapping }, trainOptions: { ...DEFAULT_CONFIG.trainOptions } };
+  const config: DetectorConfig = {
+    ...DEFAULT_CONFIG, models: DEFAULT_CONFIG.models.map((m) => ({ ...m })),
+    mapping: { ...DEFAULT_CONFIG.mapping }, trainOptions: { ...DEFAULT_CONFIG.trainOptions },
+  };
   const args: NabArgs = { config, series: undefined, write: true, tag: undefined };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -56,14 +70,7 @@ export function parseNabArgs(argv: readonly string[]): NabArgs | 'help' {
     switch (flag) {
       case '-h': case '--help': return 'help';
       case '--series': args.series = value().split(',').map((s) => s.trim()).filter(Boolean); break;
-      case '--window': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 1) throw new ArgsError('--window: expected a positive integer');
-        config.window = n;
-        break;
-      }
-      case '--differences': config.differences = true; break;
-      case '--no-differences': config.differences = false; break;
+      case '--models': config.models = parseModels(value()); break;
       case '--mapping': config.mapping = { ...config.mapping, ...(json(flag, value()) as Partial<MappingOptions>) }; break;
       case '--train-options': config.trainOptions = { ...config.trainOptions, ...json(flag, value()) }; break;
       case '--seed': {

@@ -3,29 +3,33 @@
  * [0, 1]. Each uses only what is known when the row arrives: the calibration scores in the model
  * (held-out windows of the training period) and the scores of earlier rows.
  *
- * - `likelihood` (default), after Numenta's anomaly likelihood: the mean of the last `short` raw
- *   scores, as a z-score against the mean and standard deviation of the last `history` such means
- *   (seeded with the calibration scores); its Gaussian tail probability p; anomaly_score =
- *   min(1, −log10(p) / 100), a log scale so that the corpus threshold can still tell rare from very rare.
+ * - `record` (default): how far the score breaks the record of the last `history` scores (seeded
+ *   with the calibration scores): `a = (s − mean) / (max − mean)` over that history, anomaly_score =
+ *   `a / (1 + a)` for `a > 0`, else 0. 0.5 is "equals the recent maximum"; the scale is the series'
+ *   own recent range, so one corpus threshold fits series of very different noise.
+ * - `likelihood`, after Numenta's anomaly likelihood: the mean of the last `short` raw scores as a
+ *   z-score against the mean and standard deviation of the last `history` such means; its Gaussian
+ *   tail probability p; anomaly_score = min(1, −log10(p) / 100).
  * - `pvalue`: 1 − the stream's conformal p-value against the calibration scores (fixed reference).
- * - `suppress` (any mapping): a row whose mapped score does not exceed every mapped score of the
- *   previous `suppress` rows reports 0, so a sustained excursion is one detection, not hundreds of
- *   false positives after its window (NAB counts every flagged row outside a window).
+ *
+ * `Suppressor` then keeps a row only when its score beats every score of the previous `suppress`
+ * rows (else 0), so a sustained excursion is one detection, not a run of false positives after its
+ * window (NAB counts every flagged row outside a window).
  */
 
-export type MappingKind = 'likelihood' | 'pvalue';
+export type MappingKind = 'record' | 'likelihood' | 'pvalue';
 
 export interface MappingOptions {
   kind: MappingKind;
   /** Raw scores averaged into the short-term mean (likelihood). */
   short: number;
-  /** Short-term means kept for the running mean and deviation (likelihood). */
+  /** Scores kept for the running statistics (record, likelihood). */
   history: number;
   /** Rows over which a new detection must beat the previous ones (0: off). */
   suppress: number;
 }
 
-export const DEFAULT_MAPPING: Readonly<MappingOptions> = Object.freeze({ kind: 'likelihood', short: 5, history: 2000, suppress: 0 });
+export const DEFAULT_MAPPING: Readonly<MappingOptions> = Object.freeze({ kind: 'record', short: 1, history: 5000, suppress: 100 });
 
 /** log10 of the standard normal upper tail Q(z), accurate far into the tail. */
 export function log10Tail(z: number): number {
@@ -44,18 +48,24 @@ export function erfc(x: number): number {
   return x >= 0 ? r : 2 - r;
 }
 
-/** A fixed-size window of numbers with its running sum and sum of squares. */
-class RunningWindow {
+/** The last `size` numbers with their running sum, sum of squares and maximum (monotone deque). */
+export class RunningWindow {
   readonly #values: Float64Array;
+  /** Indices (of `add` calls) of the decreasing maxima still in the window. */
+  #maxima: number[] = [];
+  #head = 0;
   #count = 0;
   #sum = 0;
   #sq = 0;
+
   constructor(size: number) {
     this.#values = new Float64Array(Math.max(1, size));
   }
+
   add(x: number): void {
-    const slot = this.#count++ % this.#values.length;
-    if (this.#count > this.#values.length) {
+    const size = this.#values.length;
+    const slot = this.#count % size;
+    if (this.#count >= size) {
       const old = this.#values[slot]!;
       this.#sum -= old;
       this.#sq -= old * old;
@@ -63,27 +73,41 @@ class RunningWindow {
     this.#values[slot] = x;
     this.#sum += x;
     this.#sq += x * x;
+    const m = this.#maxima;
+    while (m.length > this.#head && this.#valueAt(m[m.length - 1]!) <= x) m.pop();
+    m.push(this.#count);
+    this.#count++;
+    while (m[this.#head]! <= this.#count - 1 - size) this.#head++;
+    if (this.#head > 4096) { this.#maxima = m.slice(this.#head); this.#head = 0; }
   }
+
+  #valueAt(index: number): number {
+    return this.#values[index % this.#values.length]!;
+  }
+
   get size(): number {
     return Math.min(this.#count, this.#values.length);
   }
+
   mean(): number {
     return this.#sum / this.size;
   }
+
   std(): number {
-    const n = this.size;
     const m = this.mean();
-    return Math.sqrt(Math.max(0, this.#sq / n - m * m));
+    return Math.sqrt(Math.max(0, this.#sq / this.size - m * m));
+  }
+
+  max(): number {
+    return this.size === 0 ? Number.NaN : this.#valueAt(this.#maxima[this.#head]!);
   }
 }
 
-/** Maps one raw score at a time, in row order. */
+/** Maps one model's raw scores, one row at a time, in row order (no suppression). */
 export class OnlineMapping {
   readonly #o: MappingOptions;
   readonly #short: RunningWindow;
   readonly #history: RunningWindow;
-  readonly #recent: Float64Array;
-  #rows = 0;
 
   /** `calibration`: the model's held-out normal scores (`manifest.calibration.normalScores`). */
   constructor(calibration: readonly number[], options: MappingOptions = DEFAULT_MAPPING) {
@@ -91,13 +115,23 @@ export class OnlineMapping {
     this.#short = new RunningWindow(options.short);
     this.#history = new RunningWindow(options.history);
     for (const s of calibration) this.#history.add(s);
-    this.#recent = new Float64Array(Math.max(1, options.suppress));
   }
 
-  /** The anomaly score of the row whose window scored `raw` (its conformal p-value: `pValue`). */
+  /** The anomaly score in [0, 1] of the row whose window scored `raw` with conformal p-value `pValue`. */
   next(raw: number, pValue: number): number {
-    const mapped = this.#o.kind === 'pvalue' ? 1 - pValue : this.#likelihood(raw);
-    return this.#suppress(mapped);
+    switch (this.#o.kind) {
+      case 'pvalue': return 1 - pValue;
+      case 'record': return this.#record(raw);
+      default: return this.#likelihood(raw);
+    }
+  }
+
+  #record(raw: number): number {
+    const h = this.#history;
+    const mean = h.mean();
+    const a = (raw - mean) / Math.max(h.max() - mean, 1e-9 * Math.max(1, Math.abs(mean)));
+    h.add(raw);
+    return a > 0 ? a / (1 + a) : 0;
   }
 
   #likelihood(raw: number): number {
@@ -109,14 +143,21 @@ export class OnlineMapping {
     h.add(avg);
     return Math.min(1, Math.max(0, -log10Tail(z) / 100));
   }
+}
 
-  #suppress(mapped: number): number {
-    const n = this.#o.suppress;
-    if (n <= 0) return mapped;
+/** Keeps a row's score only when it beats every score of the previous `rows` rows; else 0. */
+export class Suppressor {
+  readonly #recent: RunningWindow | null;
+
+  constructor(rows: number) {
+    this.#recent = rows > 0 ? new RunningWindow(rows) : null;
+  }
+
+  next(score: number): number {
     const recent = this.#recent;
-    let top = -Infinity;
-    for (let i = 0; i < Math.min(this.#rows, n); i++) top = Math.max(top, recent[i]!);
-    recent[this.#rows++ % n] = mapped;
-    return mapped > top ? mapped : 0;
+    if (recent === null) return score;
+    const top = recent.size === 0 ? -Infinity : recent.max();
+    recent.add(score);
+    return score > top ? score : 0;
   }
 }

@@ -35,7 +35,7 @@ describe.skipIf(!available)(`NAB smoke: ${SERIES}`, () => {
     expect(run.anomalyScores).toHaveLength(n);
     for (const a of run.anomalyScores) expect(a >= 0 && a <= 1).toBe(true);
     // The first window ends at row window - 1: rows before it have no score.
-    const first = config.window - 1;
+    const first = config.models[0]!.window - 1;
     expect(Array.from(run.anomalyScores.subarray(0, first)).every((a) => a === 0)).toBe(true);
     expect(run.rawScores.slice(first).every(Number.isFinite)).toBe(true);
     expect(Number.isNaN(run.rawScores[first - 1])).toBe(true);
