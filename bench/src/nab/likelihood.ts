@@ -17,7 +17,9 @@
  * window (NAB counts every flagged row outside a window).
  */
 
-export type MappingKind = 'record' | 'likelihood' | 'pvalue';
+import { RecentQuantile } from '@novae/runtime';
+
+export type MappingKind = 'record' | 'quantile' | 'likelihood' | 'pvalue';
 
 export interface MappingOptions {
   kind: MappingKind;
@@ -27,6 +29,8 @@ export interface MappingOptions {
   history: number;
   /** Rows over which a new detection must beat the previous ones (0: off). */
   suppress: number;
+  /** `quantile`: like `record` with this recent quantile (P², the runtime's RecentQuantile) for the maximum. */
+  q?: number;
 }
 
 export const DEFAULT_MAPPING: Readonly<MappingOptions> = Object.freeze({ kind: 'record', short: 1, history: 5000, suppress: 100 });
@@ -108,13 +112,15 @@ export class OnlineMapping {
   readonly #o: MappingOptions;
   readonly #short: RunningWindow;
   readonly #history: RunningWindow;
+  readonly #quantile: RecentQuantile | null;
 
   /** `calibration`: the model's held-out normal scores (`manifest.calibration.normalScores`). */
   constructor(calibration: readonly number[], options: MappingOptions = DEFAULT_MAPPING) {
     this.#o = options;
     this.#short = new RunningWindow(options.short);
     this.#history = new RunningWindow(options.history);
-    for (const s of calibration) this.#history.add(s);
+    this.#quantile = options.kind === 'quantile' ? new RecentQuantile(options.q ?? 0.99, Math.max(10, options.history)) : null;
+    for (const s of calibration) { this.#history.add(s); this.#quantile?.add(s); }
   }
 
   /** The anomaly score in [0, 1] of the row whose window scored `raw` with conformal p-value `pValue`. */
@@ -122,15 +128,18 @@ export class OnlineMapping {
     switch (this.#o.kind) {
       case 'pvalue': return 1 - pValue;
       case 'record': return this.#record(raw);
+      case 'quantile': return this.#record(raw, this.#quantile!);
       default: return this.#likelihood(raw);
     }
   }
 
-  #record(raw: number): number {
+  #record(raw: number, quantile?: RecentQuantile): number {
     const h = this.#history;
     const mean = h.mean();
-    const a = (raw - mean) / Math.max(h.max() - mean, 1e-9 * Math.max(1, Math.abs(mean)));
+    const top = quantile ? quantile.value() : h.max();
+    const a = (raw - mean) / Math.max(top - mean, 1e-9 * Math.max(1, Math.abs(mean)));
     h.add(raw);
+    quantile?.add(raw);
     return a > 0 ? a / (1 + a) : 0;
   }
 

@@ -34,11 +34,13 @@ describe.skipIf(!available)(`NAB smoke: ${SERIES}`, () => {
     expect(run.probation).toBe(probationLength(n));
     expect(run.anomalyScores).toHaveLength(n);
     for (const a of run.anomalyScores) expect(a >= 0 && a <= 1).toBe(true);
-    // The first window ends at row window - 1: rows before it have no score.
-    const first = config.models[0]!.window - 1;
+    // A model's first window ends at row steps - 1 (steps = window, + 1 with differences): rows
+    // before the earliest of them score 0, and the first model has a raw score from its own on.
+    const first = Math.min(...config.models.map((m) => m.window + (m.differences ? 1 : 0))) - 1;
     expect(Array.from(run.anomalyScores.subarray(0, first)).every((a) => a === 0)).toBe(true);
-    expect(run.rawScores.slice(first).every(Number.isFinite)).toBe(true);
-    expect(Number.isNaN(run.rawScores[first - 1])).toBe(true);
+    const own = config.models[0]!.window + (config.models[0]!.differences ? 1 : 0) - 1;
+    expect(run.rawScores.slice(own).every(Number.isFinite)).toBe(true);
+    expect(Number.isNaN(run.rawScores[own - 1])).toBe(true);
 
     const scored = scoreCorpus([{ name: SERIES, category: series!.category, scores: run.anomalyScores, labels: series!.labels, probation: run.probation }]);
     expect(Number.isFinite(scored.normalised)).toBe(true);
