@@ -44,6 +44,17 @@ function json(flag: string, text: string): Record<string, unknown> {
   throw new ArgsError(`${flag}: expected a JSON object, got ${text}`);
 }
 
+const KINDS = ['record', 'quantile', 'likelihood', 'pvalue'];
+
+function checkMapping(m: MappingOptions): MappingOptions {
+  if (!KINDS.includes(m.kind)) throw new ArgsError(`--mapping: kind: expected one of ${KINDS.join(', ')}, got ${JSON.stringify(m.kind)}`);
+  for (const key of ['short', 'history'] as const) {
+    if (!Number.isInteger(m[key]) || m[key] < 1) throw new ArgsError(`--mapping: ${key}: expected a positive integer, got ${JSON.stringify(m[key])}`);
+  }
+  if (!Number.isInteger(m.suppress) || m.suppress < 0) throw new ArgsError(`--mapping: suppress: expected an integer >= 0, got ${JSON.stringify(m.suppress)}`);
+  return m;
+}
+
 /** `32,16d`: one model per entry, its window length, `d` for first differences. */
 export function parseModels(text: string): DetectorConfig['models'] {
   const models = text.split(',').map((entry) => {
@@ -73,7 +84,7 @@ export function parseNabArgs(argv: readonly string[]): NabArgs | 'help' {
       case '-h': case '--help': return 'help';
       case '--series': args.series = value().split(',').map((s) => s.trim()).filter(Boolean); break;
       case '--models': config.models = parseModels(value()); break;
-      case '--mapping': config.mapping = { ...config.mapping, ...(json(flag, value()) as Partial<MappingOptions>) }; break;
+      case '--mapping': config.mapping = checkMapping({ ...config.mapping, ...(json(flag, value()) as Partial<MappingOptions>) }); break;
       case '--train-options': config.trainOptions = { ...config.trainOptions, ...json(flag, value()) }; break;
       case '--seed': {
         const n = Number(value());

@@ -31,6 +31,8 @@ export interface MappingOptions {
   suppress: number;
   /** `quantile`: like `record` with this recent quantile (P², the runtime's RecentQuantile) for the maximum. */
   q?: number;
+  /** `record`: let the maximum decay towards the mean with this half-life in rows (0 or unset: a plain window maximum). */
+  halfLife?: number;
 }
 
 export const DEFAULT_MAPPING: Readonly<MappingOptions> = Object.freeze({ kind: 'record', short: 1, history: 5000, suppress: 100 });
@@ -113,6 +115,8 @@ export class OnlineMapping {
   readonly #short: RunningWindow;
   readonly #history: RunningWindow;
   readonly #quantile: RecentQuantile | null;
+  /** The decaying maximum (`halfLife`), or NaN before the first score. */
+  #top = Number.NaN;
 
   /** `calibration`: the model's held-out normal scores (`manifest.calibration.normalScores`). */
   constructor(calibration: readonly number[], options: MappingOptions = DEFAULT_MAPPING) {
@@ -136,10 +140,13 @@ export class OnlineMapping {
   #record(raw: number, quantile?: RecentQuantile): number {
     const h = this.#history;
     const mean = h.mean();
-    const top = quantile ? quantile.value() : h.max();
+    const halfLife = this.#o.halfLife ?? 0;
+    if (halfLife > 0 && Number.isNaN(this.#top)) this.#top = h.max();
+    const top = quantile ? quantile.value() : halfLife > 0 ? mean + (this.#top - mean) * 2 ** (-1 / halfLife) : h.max();
     const a = (raw - mean) / Math.max(top - mean, 1e-9 * Math.max(1, Math.abs(mean)));
     h.add(raw);
     quantile?.add(raw);
+    if (halfLife > 0) this.#top = Math.max(top, raw);
     return a > 0 ? a / (1 + a) : 0;
   }
 
