@@ -1,6 +1,6 @@
 /** Command-line flags of the NAB bench, and the one default configuration. */
 import type { DetectorConfig } from './detect.js';
-import { DEFAULT_MAPPING, type MappingOptions } from './likelihood.js';
+import { DEFAULT_MAPPING, type MappingOptions } from './mapping.js';
 
 export interface NabArgs {
   config: DetectorConfig;

@@ -9,7 +9,7 @@ import type { SensorSample } from '@novae/adapters';
 import { loadDetector, scoreStream } from '@novae/runtime';
 import { train, type TrainOptions } from '@novae/trainer';
 import type { NabSeries } from './data.js';
-import { OnlineMapping, Suppressor, type MappingOptions } from './likelihood.js';
+import { OnlineMapping, Suppressor, type MappingOptions } from './mapping.js';
 import { probationLength } from './scoring.js';
 
 /** One model per series: its window length and whether it encodes first differences. */

@@ -1,6 +1,6 @@
 /** The online score mappings: running statistics, the record mapping and suppression. */
 import { describe, expect, it } from 'vitest';
-import { erfc, log10Tail, OnlineMapping, RunningWindow, Suppressor } from '../../src/nab/likelihood.js';
+import { erfc, log10Tail, OnlineMapping, RunningWindow, Suppressor } from '../../src/nab/mapping.js';
 
 describe('RunningWindow', () => {
   it('keeps the mean, deviation and maximum of the last `size` values', () => {
