@@ -34,13 +34,21 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Interleave `a` and `b` for `rounds` rounds; the median time per call (ms) of each. */
+/**
+ * Interleave `a` and `b` for `rounds` rounds, alternating which goes first so neither always runs
+ * on a warmer machine; the median time per call (ms) of each.
+ */
 async function compare(a: () => Promise<unknown>, b: () => Promise<unknown>, calls: number, rounds: number): Promise<[number, number]> {
   const ta: number[] = [];
   const tb: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    ta.push(await meanMsPerCall(a, calls));
-    tb.push(await meanMsPerCall(b, calls));
+    if (r % 2 === 0) {
+      ta.push(await meanMsPerCall(a, calls));
+      tb.push(await meanMsPerCall(b, calls));
+    } else {
+      tb.push(await meanMsPerCall(b, calls));
+      ta.push(await meanMsPerCall(a, calls));
+    }
   }
   return [median(ta), median(tb)];
 }
@@ -75,8 +83,8 @@ export async function timeNode(modelBytes: Uint8Array, batch: number): Promise<N
   for (let i = 0; i < 20; i++) { await raw(big, batch)(); await novae(big, batch)(); }
   for (let i = 0; i < 2000; i++) { await raw(one, 1)(); await novae(one, 1)(); }
 
-  const [rawBig, novaeBig] = await compare(raw(big, batch), novae(big, batch), 40, 9);
-  const [rawOne, novaeOne] = await compare(raw(one, 1), novae(one, 1), 2000, 9);
+  const [rawBig, novaeBig] = await compare(raw(big, batch), novae(big, batch), 40, 15);
+  const [rawOne, novaeOne] = await compare(raw(one, 1), novae(one, 1), 2000, 15);
 
   const worker = new Worker(new URL('./detector-worker.js', import.meta.url));
   const remote = await wrapDetector(worker, modelBytes, { backend: 'node' });

@@ -51,6 +51,8 @@ export class Detector {
   readonly width: number;
 
   private readonly queue = new RunQueue();
+  /** The calibration scores as a typed array: the p-value search runs over it for every row. */
+  private readonly normalScores: Float64Array;
   private disposed = false;
 
   constructor(
@@ -64,6 +66,7 @@ export class Detector {
     this.backend = backend;
     this.adapter = adapterFromJSON(manifest.adapter);
     this.width = manifest.model.inputShape.reduce((a, b) => a * b, 1);
+    this.normalScores = Float64Array.from(manifest.calibration.normalScores);
     if (this.adapter.width !== this.width) {
       throw new DetectorInputError(
         `model: the adapter encodes ${this.adapter.width} features but the model expects ${this.width}`,
@@ -113,7 +116,7 @@ export class Detector {
         throw new DetectorInputError(`row ${i}: the model produced a non-finite score (${out.score[i]}); check the input for extreme values`);
       }
     }
-    const pValues = conformalPValues(out.score, this.manifest.calibration.normalScores);
+    const pValues = conformalPValues(out.score, this.normalScores);
     const isAnomaly = new Array<boolean>(n);
     for (let i = 0; i < n; i++) isAnomaly[i] = out.score[i]! > threshold;
     const data = {
@@ -207,6 +210,8 @@ export class Detector {
 
 /** −log mean_s exp(−nll_s) per row, computed stably (log-sum-exp). `nllSamples` is [S, N]. */
 function reconstructionProbabilityOf(nllSamples: Float32Array, samples: number, n: number): Float32Array {
+  // One sample: -log(mean_s exp(-nll_s)) is that sample's NLL itself, already laid out [1, N].
+  if (samples === 1) return nllSamples;
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     let min = Infinity;

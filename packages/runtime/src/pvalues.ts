@@ -4,7 +4,7 @@
  */
 
 /** Index of the first element of ascending `sorted` that is >= `value` (binary search). */
-function lowerBound(sorted: readonly number[], value: number): number {
+function lowerBound(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -16,7 +16,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
 }
 
 /** The conformal p-value of each score (NaN scores get p = NaN, never a silent 1). */
-export function conformalPValues(scores: ArrayLike<number>, sortedNormal: readonly number[]): Float64Array {
+export function conformalPValues(scores: ArrayLike<number>, sortedNormal: ArrayLike<number>): Float64Array {
   const n = sortedNormal.length;
   const out = new Float64Array(scores.length);
   for (let i = 0; i < scores.length; i++) {
