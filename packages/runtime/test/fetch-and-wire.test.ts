@@ -1,6 +1,6 @@
 /**
  * Loading over HTTP (what browsers do; Node >= 20 too) with clear errors, concurrent runs on the wasm
- * provider (which rejects overlapping runs unless queued), and the dependency-free protobuf reader.
+ * provider (queued by the detector; they must equal sequential runs), and the dependency-free protobuf reader.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
