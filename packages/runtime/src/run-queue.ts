@@ -1,6 +1,6 @@
 /**
- * Serialises async jobs: ONNX Runtime web rejects overlapping runs of one session, so concurrent
- * `score()` calls on one detector wait their turn instead of failing.
+ * Serialises async jobs: one ONNX run per session at a time (ONNX Runtime web does not promise that
+ * overlapping runs of one session are safe), so concurrent `score()` calls wait their turn.
  */
 export class RunQueue {
   private tail: Promise<unknown> = Promise.resolve();
