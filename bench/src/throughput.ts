@@ -8,24 +8,23 @@ import { performance } from 'node:perf_hooks';
 import { loadDetector, type BackendChoice } from '@novae/runtime';
 import { train } from '@novae/trainer';
 import { loadDataset } from './data.js';
+import { integerFlag, nameList, readFlags } from './flags.js';
 import { splitProtocol } from './protocol.js';
 
 interface Flags { dataset: string; seed: number; backends: string[]; batch: number }
 
-function parseFlags(argv: readonly string[]): Flags {
-  const flags: Flags = { dataset: 'shuttle', seed: 0, backends: ['node', 'wasm'], batch: 4096 };
-  for (let i = 0; i < argv.length; i++) {
-    const value = argv[++i];
-    if (value === undefined) throw new Error(`${argv[i - 1]}: missing value`);
-    switch (argv[i - 1]) {
-      case '--dataset': flags.dataset = value; break;
-      case '--seed': flags.seed = Number(value); break;
-      case '--backends': flags.backends = value.split(','); break;
-      case '--batch': flags.batch = Number(value); break;
-      default: throw new Error(`unknown flag ${argv[i - 1]}`);
-    }
-  }
-  return flags;
+const USAGE = 'usage: node bench/dist/throughput.js [--dataset shuttle] [--seed 0] [--backends node,wasm] [--batch 4096]';
+const SPEC = { dataset: { type: 'string' }, seed: { type: 'string' }, backends: { type: 'string' }, batch: { type: 'string' } } as const;
+
+function parseFlags(argv: readonly string[]): Flags | 'help' {
+  const flags = readFlags(argv, SPEC, USAGE);
+  if (flags === 'help') return 'help';
+  return {
+    dataset: flags.dataset ?? 'shuttle',
+    seed: flags.seed === undefined ? 0 : integerFlag('--seed', flags.seed, 0),
+    backends: flags.backends === undefined ? ['node', 'wasm'] : nameList('--backends', flags.backends),
+    batch: flags.batch === undefined ? 4096 : integerFlag('--batch', flags.batch, 1),
+  };
 }
 
 /** Calls per second of `fn`: at least `minCalls` calls and `minMs` milliseconds, after one warm-up. */
@@ -42,6 +41,10 @@ async function rate(fn: () => Promise<unknown>, minCalls: number, minMs: number)
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
+  if (flags === 'help') {
+    console.log(USAGE);
+    return;
+  }
   const split = splitProtocol(loadDataset(flags.dataset));
   const trained = await train(split.train, { adapter: { ignore: ['label'] }, seed: flags.seed });
   const m = trained.manifest;

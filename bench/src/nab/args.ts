@@ -1,6 +1,9 @@
 /** Command-line flags of the NAB bench, and the one default configuration. */
 import type { DetectorConfig } from './detect.js';
+import { ArgsError, integerFlag, jsonObject, nameList, readFlags } from '../flags.js';
 import { DEFAULT_MAPPING, type MappingOptions } from './mapping.js';
+
+export { ArgsError };
 
 export interface NabArgs {
   config: DetectorConfig;
@@ -32,18 +35,6 @@ Runs novae on the Numenta Anomaly Benchmark: each series trained on its probatio
 then streamed row by row through scoreStream; NAB standard score at the corpus-optimal threshold.
 Data: $NOVAE_DATA/nab, default ../shared/data/nab beside the repository.`;
 
-export class ArgsError extends Error {
-  override readonly name = 'ArgsError';
-}
-
-function json(flag: string, text: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(text) as unknown;
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
-  } catch { /* reported below */ }
-  throw new ArgsError(`${flag}: expected a JSON object, got ${text}`);
-}
-
 const KINDS = ['record', 'quantile', 'likelihood', 'pvalue'];
 
 function checkMapping(m: MappingOptions): MappingOptions {
@@ -67,37 +58,32 @@ export function parseModels(text: string): DetectorConfig['models'] {
   return models;
 }
 
+const SPEC = {
+  series: { type: 'string' }, models: { type: 'string' }, mapping: { type: 'string' },
+  'train-options': { type: 'string' }, seed: { type: 'string' }, 'no-write': { type: 'boolean' }, tag: { type: 'string' },
+} as const;
+
 export function parseNabArgs(argv: readonly string[]): NabArgs | 'help' {
+  const flags = readFlags(argv, SPEC, USAGE);
+  if (flags === 'help') return 'help';
   const config: DetectorConfig = {
     ...DEFAULT_CONFIG, models: DEFAULT_CONFIG.models.map((m) => ({ ...m })),
     mapping: { ...DEFAULT_CONFIG.mapping }, trainOptions: { ...DEFAULT_CONFIG.trainOptions },
   };
-  const args: NabArgs = { config, series: undefined, write: true, tag: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new ArgsError(`${flag}: missing value`);
-      return v;
-    };
-    switch (flag) {
-      case '-h': case '--help': return 'help';
-      case '--series': args.series = value().split(',').map((s) => s.trim()).filter(Boolean); break;
-      case '--models': config.models = parseModels(value()); break;
-      case '--mapping': config.mapping = checkMapping({ ...config.mapping, ...(json(flag, value()) as Partial<MappingOptions>) }); break;
-      case '--train-options': config.trainOptions = { ...config.trainOptions, ...json(flag, value()) }; break;
-      case '--seed': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 0) throw new ArgsError('--seed: expected a non-negative integer');
-        config.seed = n;
-        break;
-      }
-      case '--no-write': args.write = false; break;
-      case '--tag': args.tag = value(); break;
-      default: throw new ArgsError(`unknown flag ${flag}\n${USAGE}`);
-    }
+  if (flags.models !== undefined) config.models = parseModels(flags.models);
+  if (flags.mapping !== undefined) {
+    config.mapping = checkMapping({ ...config.mapping, ...(jsonObject('--mapping', flags.mapping) as Partial<MappingOptions>) });
   }
-  return args;
+  if (flags['train-options'] !== undefined) {
+    config.trainOptions = { ...config.trainOptions, ...jsonObject('--train-options', flags['train-options']) };
+  }
+  if (flags.seed !== undefined) config.seed = integerFlag('--seed', flags.seed, 0);
+  return {
+    config,
+    series: flags.series === undefined ? undefined : nameList('--series', flags.series),
+    write: !flags['no-write'],
+    tag: flags.tag,
+  };
 }
 
 /** True when `config` is the default one (only then is nab-latest.json written). */
