@@ -27,6 +27,21 @@ export type {
   InvalidReadingPolicy,
   OutOfOrderPolicy,
 } from './sensor/types.js';
+export { fitImage, imageFromJSON } from './image/image-adapter.js';
+export type {
+  ImageAdapter,
+  ImageAdapterState,
+  ImageChannels,
+  ImageInput,
+  ImageLike,
+  FitImageOptions,
+  DrawableImage,
+  ImageBitmapLike,
+  ImageElementLike,
+  VideoElementLike,
+  CanvasLike,
+  VideoFrameLike,
+} from './image/types.js';
 export {
   CSV_PARSE_OPTIONS, CsvTableReader, describeCsvParseError, listColumns, requireCsvColumns,
   type CsvRecords, type CsvParseErrorLike, type ErrorClass,
