@@ -134,7 +134,7 @@ export class Detector {
       logvar: out.logvar,
     };
     const baseline = this.manifest.calibration.featureBaseline;
-    return withExplain(data, { adapter: this.adapter, baseline, encoded, records });
+    return withExplain(data, { adapter: this.adapter, baseline, encoded, records, mapScale: this.manifest.calibration.mapScale });
   }
 
   /**

@@ -23,7 +23,10 @@ export {
   type TrainingInfo,
   type Likelihood,
   type ScoreKind,
+  type Architecture,
 } from './manifest.js';
 export { readManifest, readModelMetadata } from './model-file.js';
 export { conformalPValues } from './pvalues.js';
 export { fillStandardNormal, mulberry32 } from './random.js';
+export { anomalyMapOf, hottestPixel } from './image/anomaly-map.js';
+export { renderOverlay, type OverlayImage, type OverlayOptions } from './image/overlay.js';

@@ -11,8 +11,11 @@ export const MANIFEST_SCHEMA_VERSION = 1;
 export type Likelihood = 'gaussian' | 'bernoulli';
 export type ScoreKind = 'elbo' | 'reconstruction-probability' | 'nll' | 'kl';
 
+export type Architecture = 'mlp' | 'conv';
+
 export interface ModelInfo {
-  architecture: 'mlp';
+  /** `mlp` (dense layers) or `conv` (convolutional encoder and decoder, image models). */
+  architecture: Architecture;
   /** Shape of one encoded input (without the batch dimension). */
   inputShape: number[];
   latentDim: number;
@@ -21,6 +24,8 @@ export interface ModelInfo {
   beta: number;
   /** Hidden layer widths of the encoder (the decoder mirrors them). */
   hidden?: number[];
+  /** Convolutional models: channels per resolution level of the encoder (the decoder mirrors them). */
+  channels?: number[];
 }
 
 export interface ScoreInfo {
@@ -37,6 +42,11 @@ export interface Calibration {
   normalScores: number[];
   /** Mean per-feature NLL over the held-out normal rows: the baseline explanations compare to. */
   featureBaseline?: number[];
+  /**
+   * Image models: a high quantile (0.999) of the per-pixel excess NLL over held-out normal images,
+   * the value anomaly-map overlays draw at full strength.
+   */
+  mapScale?: number;
 }
 
 export interface TrainingInfo {
@@ -126,13 +136,14 @@ export function validateManifest(doc: unknown): Manifest {
   oneOf(adapter.kind, ADAPTER_KINDS, 'adapter.kind');
 
   const model = object(m.model, 'model');
-  oneOf(model.architecture, ['mlp'] as const, 'model.architecture');
+  oneOf(model.architecture, ['mlp', 'conv'] as const, 'model.architecture');
   const inputShape = numberArray(model.inputShape, 'model.inputShape', positiveInt);
   if (inputShape.length === 0) fail('model.inputShape', 'at least one dimension', model.inputShape);
   positiveInt(model.latentDim, 'model.latentDim');
   oneOf(model.likelihood, ['gaussian', 'bernoulli'] as const, 'model.likelihood');
   finite(model.beta, 'model.beta');
   if (model.hidden !== undefined) numberArray(model.hidden, 'model.hidden', positiveInt);
+  if (model.channels !== undefined) numberArray(model.channels, 'model.channels', positiveInt);
 
   const score = object(m.score, 'score');
   oneOf(score.default, ['elbo', 'reconstruction-probability', 'nll', 'kl'] as const, 'score.default');
@@ -153,6 +164,8 @@ export function validateManifest(doc: unknown): Manifest {
     const width = inputShape.reduce((a, b) => a * b, 1);
     if (base.length !== width) fail('calibration.featureBaseline', `${width} numbers (one per feature)`, `${base.length} numbers`);
   }
+
+  if (cal.mapScale !== undefined) finite(cal.mapScale, 'calibration.mapScale');
 
   const training = object(m.training, 'training');
   for (const key of ['rows', 'epochs', 'seconds', 'finalLoss', 'validationLoss', 'seed'] as const) {

@@ -1,8 +1,11 @@
 /** What `Detector.score()` returns: per-row scores, their parts, calibration verdicts, explanations. */
-import type { Adapter, AdapterInput, TabularRecord } from '@novae/adapters';
+import type { Adapter, AdapterInput, ImageAdapter, TabularRecord } from '@novae/adapters';
 import { DetectorInputError } from './errors.js';
-import { explainColumns, type Explanation } from './explain.js';
+import { explainColumns, type ColumnContribution, type Explanation } from './explain.js';
 import { explainChannels } from './explain-channels.js';
+import { anomalyMapOf } from './image/anomaly-map.js';
+import { DEFAULT_PIXELS, explainPixels } from './image/explain-pixels.js';
+import { renderOverlay, type OverlayImage, type OverlayOptions } from './image/overlay.js';
 
 export interface ScoreResult {
   /** Number of rows scored. */
@@ -29,12 +32,25 @@ export interface ScoreResult {
   readonly mu: Float32Array;
   /** Latent posterior log-variance `[length, latentDim]`. */
   readonly logvar: Float32Array;
-  /** The columns (channels, for sensor windows) behind row `i`'s score, most anomalous first (`top` limits how many). */
+  /**
+   * The columns (channels, for sensor windows; the hottest pixels `x,y`, ten unless `top` says, for
+   * images) behind row `i`'s score, most anomalous first (`top` limits how many).
+   */
   explain(i: number, top?: number): Explanation;
+  /**
+   * Image models: image `i`'s anomaly map, H×W row-major — per-pixel NLL above the normal images'
+   * baseline, summed over channels, in nats. Throws for other models.
+   */
+  anomalyMap(i: number): Float32Array;
+  /**
+   * Image models: image `i` as the model saw it (resized, in its channels) with the anomaly map
+   * blended over it as a heat colour: an `ImageData` in browsers, the same shape elsewhere.
+   */
+  overlay(i: number, options?: OverlayOptions): OverlayImage;
 }
 
 /** A ScoreResult's data: plain typed arrays that can cross a worker boundary. */
-export type ScoreData = Omit<ScoreResult, 'explain'>;
+export type ScoreData = Omit<ScoreResult, 'explain' | 'anomalyMap' | 'overlay'>;
 
 /** What `explain()` needs besides the scores: the adapter, the rows as encoded and as given. */
 export interface ExplainContext {
@@ -42,28 +58,51 @@ export interface ExplainContext {
   baseline: readonly number[] | undefined;
   encoded: Float32Array;
   records: readonly AdapterInput[] | undefined;
+  /** Image models: the calibrated full-strength excess for overlays (`calibration.mapScale`). */
+  mapScale?: number | undefined;
 }
 
 /** Attach `explain()` to score data (on whichever side of a worker boundary the caller is). */
 export function withExplain(data: ScoreData, context: ExplainContext): ScoreResult {
   const { adapter, baseline, encoded, records } = context;
   const n = data.length;
+  const checkRow = (what: string, i: number): void => {
+    if (!Number.isInteger(i) || i < 0 || i >= n) {
+      throw new DetectorInputError(`${what}: row must be an integer from 0 to ${n - 1}, got ${i}`);
+    }
+  };
+  const imageAdapter = (what: string): ImageAdapter => {
+    if (adapter.kind !== 'image') throw new DetectorInputError(`${what}: only image models have anomaly maps (this is a ${adapter.kind} model)`);
+    return adapter;
+  };
   return {
     ...data,
     explain(i: number, top?: number): Explanation {
-      if (!Number.isInteger(i) || i < 0 || i >= n) {
-        throw new DetectorInputError(`explain: row must be an integer from 0 to ${n - 1}, got ${i}`);
-      }
-      const columns = adapter.kind === 'sensor'
-        ? explainChannels({ adapter, row: i, featureNll: data.featureScores, recon: data.recon, encoded, baseline })
-        : explainColumns({
-          adapter, row: i, featureNll: data.featureScores, recon: data.recon, encoded, baseline,
-          record: records?.[i] as TabularRecord | undefined,
-        });
+      checkRow('explain', i);
+      const row = { row: i, featureNll: data.featureScores, recon: data.recon, encoded, baseline };
+      let columns: ColumnContribution[];
+      if (adapter.kind === 'image') columns = explainPixels({ adapter, ...row }, top ?? DEFAULT_PIXELS);
+      else if (adapter.kind === 'sensor') columns = explainChannels({ adapter, ...row });
+      else columns = explainColumns({ adapter, ...row, record: records?.[i] as TabularRecord | undefined });
       return {
         row: i, score: data.scores[i]!, pValue: data.pValues[i]!, isAnomaly: data.isAnomaly[i]!,
         columns: top === undefined ? columns : columns.slice(0, top),
       };
+    },
+    anomalyMap(i: number): Float32Array {
+      const image = imageAdapter('anomalyMap');
+      checkRow('anomalyMap', i);
+      return anomalyMapOf(data.featureScores, i, image.shape, baseline);
+    },
+    overlay(i: number, options: OverlayOptions = {}): OverlayImage {
+      const image = imageAdapter('overlay');
+      checkRow('overlay', i);
+      const map = anomalyMapOf(data.featureScores, i, image.shape, baseline);
+      let max = options.max ?? context.mapScale;
+      if (max === undefined) for (const v of map) max = Math.max(max ?? 0, v);
+      const [channels, height, width] = image.shape;
+      const pixels = encoded.subarray(i * image.width, (i + 1) * image.width);
+      return renderOverlay(map, width, height, { pixels, channels }, { ...options, max: max ?? 1 });
     },
   };
 }

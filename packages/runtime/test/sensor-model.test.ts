@@ -89,6 +89,6 @@ describe('manifest adapter.kind', () => {
     const bytes = replaceManifest(tinyModelBytes(), (m) => { (m.adapter as { kind: string }).kind = 'audio'; });
     const err = await loadDetector(bytes).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ManifestError);
-    expect((err as Error).message).toBe("model bytes: novae.manifest: adapter.kind: expected one of 'tabular', 'sensor', got \"audio\"");
+    expect((err as Error).message).toBe("model bytes: novae.manifest: adapter.kind: expected one of 'tabular', 'sensor', 'image', got \"audio\"");
   });
 });

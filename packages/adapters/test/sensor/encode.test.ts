@@ -76,7 +76,7 @@ describe('sensor state round trip', () => {
     expect(rebuilt.kind).toBe('sensor');
     expect(rebuilt.width).toBe(4);
     expect(thrown(() => adapterFromJSON({ kind: 'audio' } as never)).message).toBe(
-      "adapter.kind: expected 'tabular' or 'sensor', got \"audio\"",
+      "adapter.kind: expected 'tabular', 'sensor' or 'image', got \"audio\"",
     );
   });
 

@@ -62,7 +62,9 @@ export class RemoteDetector implements DetectorApi {
 
   private result(reply: ScoreReply, records: readonly AdapterInput[] | undefined): ScoreResult {
     const baseline = this.manifest.calibration.featureBaseline;
-    return withExplain(reply.data, { adapter: this.adapter, baseline, encoded: reply.encoded, records });
+    return withExplain(reply.data, {
+      adapter: this.adapter, baseline, encoded: reply.encoded, records, mapScale: this.manifest.calibration.mapScale,
+    });
   }
 
   private assertOpen(): void {

@@ -27,8 +27,9 @@ Examples:
 export async function runEval(modelPath: string, dataPath: string, options: EvalCommandOptions): Promise<void> {
   const input = await openModelAndData(modelPath, dataPath);
   try {
-    const sensor = input.detector.adapter.kind === 'sensor';
-    if (sensor && input.detector.adapter.columns.includes(options.label)) {
+    const adapter = input.detector.adapter;
+    const sensor = adapter.kind === 'sensor';
+    if (adapter.kind === 'sensor' && adapter.columns.includes(options.label)) {
       throw new UserError(`--label: '${options.label}' is one of the model's channels; train without it (--ignore ${options.label})`);
     }
     const rowLabels = readLabels(input.table, options.label);
