@@ -3,7 +3,7 @@
  * calibration, and as the reference the exported ONNX model must match.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { MlpVae } from './mlp-vae.js';
+import type { Vae } from './vae.js';
 
 export interface RowScores {
   score: Float32Array;
@@ -13,20 +13,22 @@ export interface RowScores {
   featureNll: Float32Array;
 }
 
+/** Rows per forward pass unless a member asks for fewer (`Vae.evalBatchSize`). */
 const EVAL_BATCH = 4096;
 
 /**
  * Score `n` encoded rows at z = mu (eps = 0). For an ensemble, the per-feature NLL and the KL are
  * the mean over the members, as in the exported graph.
  */
-export function scoreRows(vaes: MlpVae | readonly MlpVae[], encoded: Float32Array, n: number): RowScores {
-  const members: readonly MlpVae[] = Array.isArray(vaes) ? vaes : [vaes as MlpVae];
+export function scoreRows(vaes: Vae | readonly Vae[], encoded: Float32Array, n: number): RowScores {
+  const members: readonly Vae[] = Array.isArray(vaes) ? vaes : [vaes as Vae];
   const D = members[0]!.config.inputDim;
+  const batch = Math.min(EVAL_BATCH, ...members.map((m) => m.evalBatchSize ?? EVAL_BATCH));
   const out: RowScores = {
     score: new Float32Array(n), nll: new Float32Array(n), kl: new Float32Array(n), featureNll: new Float32Array(n * D),
   };
-  for (let start = 0; start < n; start += EVAL_BATCH) {
-    const rows = Math.min(EVAL_BATCH, n - start);
+  for (let start = 0; start < n; start += batch) {
+    const rows = Math.min(batch, n - start);
     const [fnll, nll, kl, score] = tf.tidy(() => {
       const x = tf.tensor2d(encoded.subarray(start * D, (start + rows) * D), [rows, D]);
       const results = members.map((vae) => vae.forward(x, tf.zeros([1, rows, vae.config.latentDim]) as tf.Tensor3D));
@@ -46,7 +48,7 @@ export function scoreRows(vaes: MlpVae | readonly MlpVae[], encoded: Float32Arra
 }
 
 /** Mean score of `n` encoded rows (the validation loss used for early stopping). */
-export function meanScore(vae: MlpVae, encoded: Float32Array, n: number): number {
+export function meanScore(vae: Vae, encoded: Float32Array, n: number): number {
   const { score } = scoreRows(vae, encoded, n);
   let sum = 0;
   for (const s of score) sum += s;

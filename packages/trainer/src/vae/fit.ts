@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from '@novae/runtime';
 import { meanScore } from './evaluate.js';
-import type { MlpVae } from './mlp-vae.js';
+import type { Vae } from './vae.js';
 
 export interface FitOptions {
   epochs: number;
@@ -25,8 +25,12 @@ export interface FitOptions {
 export interface EpochProgress {
   epoch: number;
   epochs: number;
-  /** Mean training loss (NLL + beta * KL) of the epoch. */
+  /** Mean training loss (NLL + beta * KL) of the epoch: `recon + beta * kl`, beta of this epoch. */
   loss: number;
+  /** Mean per-row training reconstruction NLL (one reparameterised sample) of the epoch. */
+  recon: number;
+  /** Mean per-row training KL(q(z|x) || N(0, I)) of the epoch. */
+  kl: number;
   /** Mean score (negative ELBO at the posterior mean) of the validation rows. */
   validationLoss: number;
   bestEpoch: number;
@@ -56,7 +60,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 
 /** Train `vae` on `nTrain` encoded rows, early-stopping on `nVal` validation rows. */
 export async function fitVae(
-  vae: MlpVae, train: Float32Array, nTrain: number, validation: Float32Array, nVal: number, options: FitOptions,
+  vae: Vae, train: Float32Array, nTrain: number, validation: Float32Array, nVal: number, options: FitOptions,
 ): Promise<FitResult> {
   const D = vae.config.inputDim;
   const random = mulberry32(options.seed ^ 0x5eed);
@@ -73,6 +77,8 @@ export async function fitVae(
       shuffle(order, random);
       const beta = options.klWarmupEpochs > 0 ? options.beta * Math.min(1, epoch / options.klWarmupEpochs) : options.beta;
       let lossSum = 0;
+      let reconSum = 0;
+      let klSum = 0;
       let lossRows = 0;
       for (let start = 0; start < nTrain; start += options.batchSize) {
         const rows = Math.min(options.batchSize, nTrain - start);
@@ -83,10 +89,17 @@ export async function fitVae(
         const x = tf.tensor2d(batch.subarray(0, rows * D), [rows, D]);
         // Never 0: TF.js treats a seed of 0 as 'no seed' and draws from Math.random.
         const noiseSeed = 1 + ((options.seed * 1_000_003 + step++) % 2147483646);
-        const loss = optimizer.minimize(() => vae.loss(x, beta, noiseSeed), true, vae.variables);
+        let parts: tf.Scalar[] = [];
+        const loss = optimizer.minimize(() => {
+          const terms = vae.loss(x, beta, noiseSeed);
+          parts = [tf.keep(terms.recon), tf.keep(terms.kl)];
+          return terms.loss;
+        }, true, vae.variables);
         lossSum += (loss!.dataSync()[0] as number) * rows;
+        reconSum += (parts[0]!.dataSync()[0] as number) * rows;
+        klSum += (parts[1]!.dataSync()[0] as number) * rows;
         lossRows += rows;
-        tf.dispose([x, loss!]);
+        tf.dispose([x, loss!, ...parts]);
       }
       finalLoss = lossSum / lossRows;
       if (!Number.isFinite(finalLoss)) {
@@ -96,7 +109,7 @@ export async function fitVae(
       if (validationLoss < best.loss) best = { loss: validationLoss, epoch, weights: vae.snapshot() };
       const seconds = (performance.now() - started) / 1000;
       options.onEpoch?.({
-        epoch, epochs: options.epochs, loss: finalLoss, validationLoss, bestEpoch: best.epoch,
+        epoch, epochs: options.epochs, loss: finalLoss, recon: reconSum / lossRows, kl: klSum / lossRows, validationLoss, bestEpoch: best.epoch,
         seconds, secondsLeft: (seconds / epoch) * (options.epochs - epoch),
       });
       await yieldToEventLoop();

@@ -5,13 +5,17 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   LATENT_LOGVAR_MAX, LATENT_LOGVAR_MIN,
-  type Activation, type DenseLayer, type Likelihood, type MlpVaeWeights,
+  type Activation, type DenseLayer, type Likelihood,
 } from './weights.js';
+import {
+  elboLoss, featureNll, gaussianKl, type TaggedMlpVaeWeights, type Vae, type VaeLoss, type VaeOutputs,
+} from './vae.js';
+
+export type { VaeOutputs } from './vae.js';
 
 /** Bounds of the learned per-feature output log-variance (standardised units). */
 export const OUTPUT_LOGVAR_MIN = -6;
 export const OUTPUT_LOGVAR_MAX = 4;
-const LOG_2PI = Math.log(2 * Math.PI);
 
 export interface MlpVaeConfig {
   inputDim: number;
@@ -23,16 +27,6 @@ export interface MlpVaeConfig {
 }
 
 interface DenseVars { kernel: tf.Variable; bias: tf.Variable; activation: Activation }
-
-/** Per-row outputs of a forward pass at given noise, S samples. */
-export interface VaeOutputs {
-  mu: tf.Tensor2D;
-  logvar: tf.Tensor2D;
-  /** [S, N, D] per-feature NLL. */
-  featureNll: tf.Tensor3D;
-  /** [N] analytic KL. */
-  kl: tf.Tensor1D;
-}
 
 function activate(x: tf.Tensor, activation: Activation): tf.Tensor {
   switch (activation) {
@@ -52,7 +46,7 @@ function dense(x: tf.Tensor, layer: DenseVars): tf.Tensor {
   return x.rank === 2 ? y : tf.reshape(y, [...lead, layer.kernel.shape[1]!]);
 }
 
-export class MlpVae {
+export class MlpVae implements Vae {
   readonly config: MlpVaeConfig;
   private readonly encoder: DenseVars[];
   private readonly muLayer: DenseVars;
@@ -113,12 +107,8 @@ export class MlpVae {
 
   /** Per-feature NLL of x under the decoder head `out` (broadcast over leading sample dims). */
   featureNll(x: tf.Tensor2D, out: tf.Tensor): tf.Tensor {
-    if (this.config.likelihood === 'bernoulli') {
-      return tf.sub(tf.softplus(out), tf.mul(x, out));
-    }
-    const lv = this.outputLogvar();
-    const sq = tf.square(tf.sub(x, out));
-    return tf.mul(0.5, tf.add(tf.mul(sq, tf.exp(tf.neg(lv))), tf.add(lv, LOG_2PI)));
+    const lv = this.config.likelihood === 'gaussian' ? this.outputLogvar() : undefined;
+    return featureNll(this.config.likelihood, x, out, lv);
   }
 
   /** Full forward pass with noise `eps` [S, N, K]. */
@@ -126,16 +116,14 @@ export class MlpVae {
     const { mu, logvar } = this.encode(x);
     const z = tf.add(mu, tf.mul(tf.exp(tf.mul(0.5, logvar)), eps));
     const featureNll = this.featureNll(x, this.decode(z)) as tf.Tensor3D;
-    const kl = tf.mul(-0.5, tf.sum(tf.sub(tf.add(1, logvar), tf.add(tf.square(mu), tf.exp(logvar))), 1)) as tf.Tensor1D;
-    return { mu, logvar, featureNll, kl };
+    return { mu, logvar, featureNll, kl: gaussianKl(mu, logvar) };
   }
 
-  /** Mean over the batch of (NLL + beta * KL) with one reparameterised sample per row. */
-  loss(x: tf.Tensor2D, beta: number, noiseSeed: number): tf.Scalar {
+  /** Mean over the batch of (NLL + beta * KL) with one reparameterised sample per row, and its parts. */
+  loss(x: tf.Tensor2D, beta: number, noiseSeed: number): VaeLoss {
     const eps = tf.randomNormal([1, x.shape[0], this.config.latentDim], 0, 1, 'float32', noiseSeed) as tf.Tensor3D;
     const { featureNll, kl } = this.forward(x, eps);
-    const nll = tf.sum(featureNll, [0, 2]);
-    return tf.mean(tf.add(nll, tf.mul(beta, kl))) as tf.Scalar;
+    return elboLoss(featureNll, kl, beta);
   }
 
   /** Snapshot of every variable's value (for restoring the best epoch). */
@@ -149,13 +137,14 @@ export class MlpVae {
   }
 
   /** The trained parameters as plain arrays, for the ONNX exporter. */
-  weights(): MlpVaeWeights {
+  weights(): TaggedMlpVaeWeights {
     const toLayer = (l: DenseVars): DenseLayer => ({
       inDim: l.kernel.shape[0]!, outDim: l.kernel.shape[1]!,
       kernel: (l.kernel.dataSync() as Float32Array).slice(), bias: (l.bias.dataSync() as Float32Array).slice(),
       activation: l.activation,
     });
     return {
+      architecture: 'mlp',
       inputDim: this.config.inputDim,
       latentDim: this.config.latentDim,
       likelihood: this.config.likelihood,
