@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { avgPool2x2, conv3x3, nhwcToRows, rowsToNhwc, upsample2x } from './conv-ops.js';
 import { convLevels, type ConvLayer, type ConvVaeWeights } from './conv-weights.js';
 import { OUTPUT_LOGVAR_MAX, OUTPUT_LOGVAR_MIN } from './mlp-vae.js';
-import { elboLoss, featureNll, gaussianKl, type Vae, type VaeLoss, type VaeOutputs } from './vae.js';
+import { elboLoss, featureNll, gaussianKl, ownedVariable, type Vae, type VaeLoss, type VaeOutputs } from './vae.js';
 import { LATENT_LOGVAR_MAX, LATENT_LOGVAR_MIN, type DenseLayer, type Likelihood } from './weights.js';
 
 /** Channel widths per level when none are given, cut to the image's level count. */
@@ -73,12 +73,6 @@ export function resolveConvVaeConfig(config: ConvVaeConfig): ResolvedConvVaeConf
   };
 }
 
-/** A variable holding `init`'s values; `init` is disposed (else it would keep the values alive after the variable). */
-function ownedVariable<R extends tf.Rank>(init: tf.Tensor<R>): tf.Variable<R> {
-  const v = tf.variable(init);
-  init.dispose();
-  return v;
-}
 
 function applyDense(x: tf.Tensor2D, layer: DenseVars): tf.Tensor2D {
   const y = tf.add(tf.matMul(x, layer.kernel), layer.bias) as tf.Tensor2D;

@@ -3,6 +3,7 @@
  * documented in `weights.ts`, which the ONNX exporter implements too.
  */
 import * as tf from '@tensorflow/tfjs';
+import { ownedVariable } from './vae.js';
 import {
   LATENT_LOGVAR_MAX, LATENT_LOGVAR_MIN,
   type Activation, type DenseLayer, type Likelihood,
@@ -67,7 +68,7 @@ export class MlpVae implements Vae {
     inDim = config.latentDim;
     this.decoder = [...widths].reverse().map((w) => { const l = this.makeDense(inDim, w, config.activation); inDim = w; return l; });
     this.outLayer = this.makeDense(inDim, config.inputDim, 'linear');
-    this.outputLogvarRaw = config.likelihood === 'gaussian' ? tf.variable(tf.zeros([config.inputDim])) : undefined;
+    this.outputLogvarRaw = config.likelihood === 'gaussian' ? ownedVariable(tf.zeros([config.inputDim])) : undefined;
   }
 
   /** Every trainable variable. */
@@ -80,8 +81,8 @@ export class MlpVae implements Vae {
   /** Glorot-uniform kernel from a deterministic seed sequence, zero bias. */
   private makeDense(inDim: number, outDim: number, activation: Activation): DenseVars {
     const limit = Math.sqrt(6 / (inDim + outDim));
-    const kernel = tf.variable(tf.randomUniform([inDim, outDim], -limit, limit, 'float32', this.seedCounter++));
-    return { kernel, bias: tf.variable(tf.zeros([outDim])), activation };
+    const kernel = ownedVariable(tf.randomUniform([inDim, outDim], -limit, limit, 'float32', this.seedCounter++));
+    return { kernel, bias: ownedVariable(tf.zeros([outDim])), activation };
   }
 
   /** Encoder: posterior mean and (clipped) log-variance. */

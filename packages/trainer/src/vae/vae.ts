@@ -87,3 +87,10 @@ export function elboLoss(featureNll: tf.Tensor3D, kl: tf.Tensor1D, beta: number)
     kl: tf.mean(kl) as tf.Scalar,
   };
 }
+
+/** A variable holding `init`'s values; `init` is disposed (else it would keep the values alive after the variable). */
+export function ownedVariable<R extends tf.Rank>(init: tf.Tensor<R>): tf.Variable<R> {
+  const v = tf.variable(init);
+  init.dispose();
+  return v;
+}
