@@ -26,11 +26,33 @@ export interface CalibrationOptions {
   q: number;
 }
 
+/** Quantile of normal images' per-pixel excess NLL that overlays draw at full strength. */
+export const MAP_SCALE_QUANTILE = 0.999;
+
 /**
- * Calibrate from the scores and per-feature NLL ([n, width]) of held-out normal rows.
+ * `calibration.mapScale` for an image model of `shape` [C, H, W]: the MAP_SCALE_QUANTILE quantile of
+ * the held-out normal images' anomaly-map values (per-pixel NLL above `baseline`, summed over channels).
+ */
+export function mapScale(featureNll: Float32Array, n: number, shape: readonly [number, number, number], baseline: readonly number[]): number {
+  const [channels, height, width] = shape;
+  const plane = height * width;
+  const values = new Float64Array(n * plane);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < channels; c++) {
+      for (let p = 0; p < plane; p++) values[i * plane + p]! += featureNll[(i * channels + c) * plane + p]! - baseline[c * plane + p]!;
+    }
+  }
+  values.sort();
+  return Math.max(1e-6, quantile(values, MAP_SCALE_QUANTILE));
+}
+
+/**
+ * Calibrate from the scores and per-feature NLL ([n, width]) of held-out normal rows; `imageShape`
+ * ([C, H, W], image models) adds the overlay scale `mapScale`.
  */
 export function calibrate(
   scores: Float32Array, featureNll: Float32Array, width: number, options: CalibrationOptions,
+  imageShape?: readonly [number, number, number],
 ): Calibration {
   if (!(options.q > 0 && options.q < 1)) {
     throw new RangeError(`calibration.q: expected a number in (0, 1), got ${options.q}`);
@@ -41,11 +63,13 @@ export function calibrate(
   for (let i = 0; i < n; i++) {
     for (let f = 0; f < width; f++) baseline[f]! += featureNll[i * width + f]!;
   }
+  const featureBaseline = Array.from(baseline, (b) => b / Math.max(1, n));
   return {
     threshold: quantile(sorted, options.q),
     method: 'quantile',
     q: options.q,
     normalScores: thin(sorted, MAX_NORMAL_SCORES),
-    featureBaseline: Array.from(baseline, (b) => b / Math.max(1, n)),
+    featureBaseline,
+    ...(imageShape === undefined ? {} : { mapScale: mapScale(featureNll, n, imageShape, featureBaseline) }),
   };
 }

@@ -16,3 +16,7 @@ export { quantile } from './calibration.js';
 export { ExportMismatchError, EXPORT_TOLERANCE, relativeDifference, type ExportCheck } from './verify-export.js';
 export { buildMlpVaeModel } from './onnx/mlp-vae-graph.js';
 export type { MlpVaeWeights, DenseLayer, Activation, Likelihood } from './vae/weights.js';
+export { buildConvVaeModel } from './onnx/conv-vae-graph.js';
+export type { ConvVaeWeights, ConvLayer } from './vae/conv-weights.js';
+export type { Architecture } from './options.js';
+export type { ImageAdapterOption, ImageTrainAdapterOptions } from './adapter-options.js';

@@ -7,6 +7,11 @@ import type { TrainingBackend } from './backend.js';
 import type { EpochProgress } from './vae/fit.js';
 import type { Activation, Likelihood } from './vae/weights.js';
 
+export type Architecture = 'mlp' | 'conv';
+
+/** What the data is: image models get their own defaults. */
+export type DataKind = 'tabular' | 'sensor' | 'image';
+
 export interface TrainOptions {
   /**
    * A fitted adapter, or options to fit one on the data: a tabular adapter by default
@@ -22,7 +27,15 @@ export interface TrainOptions {
    * width (32–128) but at most one unit per 64 training rows (at least 8).
    */
   hidden?: number[];
+  /**
+   * `'mlp'` (dense layers; tabular and sensor models, and images when asked) or `'conv'`
+   * (convolutional encoder and decoder; images only). Default: `'conv'` for images, else `'mlp'`.
+   */
+  architecture?: Architecture;
+  /** Conv models: channels per resolution level of the encoder (the decoder mirrors them). Default [8, 16, 32], cut to the levels the image size allows. */
+  channels?: number[];
   activation?: Activation;
+  /** `'gaussian'` (learned per-feature variance; the default for tables and series) or `'bernoulli'` (inputs in [0, 1]; the default for images). */
   likelihood?: Likelihood;
   /** KL weight in the training loss. Default 1 (the true ELBO). */
   beta?: number;
@@ -52,6 +65,9 @@ export interface TrainOptions {
 
 /** Every training setting resolved for one data set. */
 export interface ResolvedTrainOptions {
+  architecture: Architecture;
+  /** Conv models only: channels per encoder level (empty for MLPs). */
+  channels: number[];
   epochs: number;
   latentDim: number;
   hidden: number[];
@@ -92,9 +108,17 @@ function clamp(value: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, value));
 }
 
-/** Fill in the defaults for `width` encoded features and `trainRows` training rows. */
-export function resolveOptions(options: TrainOptions, width: number, trainRows: number): ResolvedTrainOptions {
-  const batchSize = options.batchSize ?? (trainRows < 5000 ? 128 : 256);
+/** Image defaults: one model, a fixed optimiser budget (conv layers cost far more per row than dense ones). */
+const IMAGE_TARGET_STEPS = 1500;
+const IMAGE_MAX_EPOCHS = 60;
+const DEFAULT_CONV_CHANNELS = [8, 16, 32];
+
+/** Fill in the defaults for `width` encoded features and `trainRows` training rows of data of `kind`. */
+export function resolveOptions(
+  options: TrainOptions, width: number, trainRows: number, kind: DataKind = 'tabular',
+): ResolvedTrainOptions {
+  const image = kind === 'image';
+  const batchSize = options.batchSize ?? (image ? 64 : trainRows < 5000 ? 128 : 256);
   const stepsPerEpoch = Math.max(1, Math.ceil(trainRows / batchSize));
   // First hidden layer: about twice the input width, but at most one unit per ROWS_PER_UNIT training
   // rows, so a small table gets a small network (a wide one learns to reconstruct its anomalies too).
@@ -103,20 +127,26 @@ export function resolveOptions(options: TrainOptions, width: number, trainRows: 
   const first = Math.min(byWidth, byRows);
   const beta = options.beta ?? 1;
   const seed = options.seed ?? 0;
-  const ensemble = options.ensemble ?? defaultEnsemble(trainRows);
+  const ensemble = options.ensemble ?? (image ? [{}] : defaultEnsemble(trainRows));
+  const architecture = options.architecture ?? (image ? 'conv' : 'mlp');
   return {
-    epochs: options.epochs ?? clamp(Math.ceil(TARGET_STEPS / stepsPerEpoch), 20, MAX_EPOCHS),
+    architecture,
+    channels: architecture === 'conv' ? options.channels ?? DEFAULT_CONV_CHANNELS : [],
+    epochs: options.epochs ?? (image
+      ? clamp(Math.ceil(IMAGE_TARGET_STEPS / stepsPerEpoch), 10, IMAGE_MAX_EPOCHS)
+      : clamp(Math.ceil(TARGET_STEPS / stepsPerEpoch), 20, MAX_EPOCHS)),
     latentDim: options.latentDim ?? clamp(Math.ceil(width / 4), 2, 16),
-    hidden: options.hidden ?? [first, first / 2],
+    // Images (MLP): one hidden layer of about half the pixels, at most 400 (the seed notebook's 784-400-20).
+    hidden: options.hidden ?? (image ? [clamp(Math.ceil(width / 2), 32, 400)] : [first, first / 2]),
     activation: options.activation ?? 'relu',
-    likelihood: options.likelihood ?? 'gaussian',
+    likelihood: options.likelihood ?? (image ? 'bernoulli' : 'gaussian'),
     beta,
     // Member 0 keeps the user's seed, so a one-member model trains exactly as without ensembles.
     members: ensemble.map((m, i) => ({ beta: m.beta ?? beta, seed: seed + i * 1009 })),
     klWarmupEpochs: options.klWarmupEpochs ?? 0,
     batchSize,
     learningRate: options.learningRate ?? 1e-3,
-    patience: options.patience ?? 20,
+    patience: options.patience ?? (image ? 10 : 20),
     seed,
     backend: options.backend ?? 'auto',
     validationSplit: options.validationSplit ?? 0.2,
@@ -173,6 +203,15 @@ export function validateTrainOptions(options: TrainOptions): void {
   }
   if (options.likelihood !== undefined && !['gaussian', 'bernoulli'].includes(options.likelihood)) {
     throw new TrainInputError(`likelihood: expected 'gaussian' or 'bernoulli', got ${JSON.stringify(options.likelihood)}`);
+  }
+  if (options.architecture !== undefined && !['mlp', 'conv'].includes(options.architecture)) {
+    throw new TrainInputError(`architecture: expected 'mlp' or 'conv', got ${JSON.stringify(options.architecture)}`);
+  }
+  if (options.channels !== undefined) {
+    if (!Array.isArray(options.channels) || options.channels.length === 0) {
+      throw new TrainInputError(`channels: expected an array of positive integers, got ${JSON.stringify(options.channels)}`);
+    }
+    options.channels.forEach((c, i) => positiveInteger(`channels[${i}]`, c));
   }
   if (options.activation !== undefined && !['relu', 'tanh', 'elu'].includes(options.activation)) {
     throw new TrainInputError(`activation: expected 'relu', 'tanh' or 'elu', got ${JSON.stringify(options.activation)}`);

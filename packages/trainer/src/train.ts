@@ -3,9 +3,11 @@
  * and its split live in training-data.ts), calibrate on held-out rows, export one
  * ONNX file with its manifest, and check that the runtime scores it exactly as the trainer does.
  */
-import type { Adapter, SensorAdapter, SensorSample, SensorWindow, TabularAdapter, TabularRecord } from '@novae/adapters';
+import type {
+  Adapter, ImageAdapter, ImageInput, SensorAdapter, SensorSample, SensorWindow, TabularAdapter, TabularRecord,
+} from '@novae/adapters';
 import { MANIFEST_KEY, validateManifest, type Manifest } from '@novae/runtime';
-import type { SensorAdapterOption, TabularAdapterOption, TrainInput } from './adapter-options.js';
+import type { ImageAdapterOption, SensorAdapterOption, TabularAdapterOption, TrainInput } from './adapter-options.js';
 import { useTrainingBackend } from './backend.js';
 import { calibrate } from './calibration.js';
 import { buildMlpVaeModel } from './onnx/mlp-vae-graph.js';
@@ -15,10 +17,54 @@ import { prepareTrainingData } from './training-data.js';
 import { scoreRows } from './vae/evaluate.js';
 import { fitVae, type EpochProgress, type FitResult } from './vae/fit.js';
 import { MlpVae } from './vae/mlp-vae.js';
+import { ConvVae, resolveConvVaeConfig } from './vae/conv-vae.js';
+import { buildConvVaeModel } from './onnx/conv-vae-graph.js';
+import type { Vae, VaeWeights } from './vae/vae.js';
+import { TrainInputError } from './options.js';
 import { verifyExport } from './verify-export.js';
 import { PRODUCER } from './version.js';
 
 export { MIN_TRAINING_ROWS } from './training-data.js';
+
+/** The input shape of one row: [C, H, W] for images, [features] otherwise. */
+function inputShapeOf(adapter: Adapter): number[] {
+  return adapter.kind === 'image' ? adapter.shape : [adapter.width];
+}
+
+/** One untrained VAE of the resolved architecture for `adapter`'s rows. */
+function createVae(adapter: Adapter, opts: ResolvedTrainOptions, seed: number): Vae {
+  if (opts.architecture === 'conv') {
+    if (adapter.kind !== 'image') {
+      throw new TrainInputError(`architecture: 'conv' is for images (adapter.kind 'image'); this is ${adapter.kind} data: use 'mlp'`);
+    }
+    const [c, h, w] = adapter.shape;
+    return new ConvVae({ inputShape: [c, h, w], latentDim: opts.latentDim, likelihood: opts.likelihood, channels: opts.channels }, seed);
+  }
+  return new MlpVae(
+    { inputDim: adapter.width, latentDim: opts.latentDim, hidden: opts.hidden, activation: opts.activation, likelihood: opts.likelihood },
+    seed,
+  );
+}
+
+/** The channels a conv model really has: one width per level the image size allows. */
+function convChannels(adapter: Adapter, opts: ResolvedTrainOptions): number[] {
+  const [c, h, w] = inputShapeOf(adapter);
+  return resolveConvVaeConfig({ inputShape: [c!, h!, w!], latentDim: opts.latentDim, likelihood: opts.likelihood, channels: opts.channels }).channels;
+}
+
+/** The ONNX bytes of the trained members (conv models have one member). */
+function exportModel(weights: VaeWeights[], adapter: Adapter, metadata: Record<string, string>): Uint8Array {
+  const first = weights[0]!;
+  if (first.architecture === 'conv') {
+    if (weights.length > 1) throw new TrainInputError('ensemble: conv models have one member; leave ensemble unset or give one entry');
+    return buildConvVaeModel(first, { metadata });
+  }
+  const mlp = weights.map((w) => {
+    if (w.architecture !== 'mlp') throw new Error('ensemble members must share one architecture');
+    return w;
+  });
+  return buildMlpVaeModel(mlp.length === 1 ? mlp[0]! : mlp, { metadata, inputShape: inputShapeOf(adapter) });
+}
 
 function buildManifest(
   adapter: Adapter, opts: ResolvedTrainOptions, calibration: Manifest['calibration'],
@@ -31,10 +77,11 @@ function buildManifest(
     createdAt: new Date().toISOString(),
     adapter: adapter.toJSON(),
     model: {
-      architecture: 'mlp', inputShape: [adapter.width],
+      architecture: opts.architecture, inputShape: inputShapeOf(adapter),
       // An ensemble's latent is its members' latents side by side: eps and mu are [.., members x K].
       latentDim: opts.latentDim * opts.members.length,
-      likelihood: opts.likelihood, beta: opts.members[0]!.beta, hidden: opts.hidden,
+      likelihood: opts.likelihood, beta: opts.members[0]!.beta,
+      ...(opts.architecture === 'conv' ? { channels: convChannels(adapter, opts) } : { hidden: opts.hidden }),
       ...(opts.members.length > 1
         ? { ensemble: { members: opts.members.length, memberLatentDim: opts.latentDim, betas: opts.members.map((m) => m.beta) } }
         : {}),
@@ -68,6 +115,9 @@ export function train(
   samples: readonly (SensorSample | SensorWindow)[], options: TrainOptions & { adapter: SensorAdapterOption },
 ): Promise<TrainedModel<SensorAdapter>>;
 export function train(
+  images: readonly ImageInput[], options: TrainOptions & { adapter: ImageAdapterOption },
+): Promise<TrainedModel<ImageAdapter>>;
+export function train(
   records: readonly TabularRecord[], options?: TrainOptions & { adapter?: TabularAdapterOption },
 ): Promise<TrainedModel<TabularAdapter>>;
 export function train(data: readonly TrainInput[], options?: TrainOptions): Promise<TrainedModel<Adapter>>;
@@ -76,21 +126,21 @@ export async function train(data: readonly TrainInput[], options: TrainOptions =
   const seed = options.seed ?? 0;
   const { adapter, width, split, trainX, valX, summary } =
     prepareTrainingData(data, options.adapter, options.validationSplit ?? 0.2, seed);
-  const opts = resolveOptions(options, width, split.train.length);
+  const opts = resolveOptions(options, width, split.train.length, summary.kind);
+  if (opts.architecture === 'conv' && opts.members.length > 1) {
+    throw new TrainInputError('ensemble: conv models have one member; leave ensemble unset or give one entry');
+  }
   const nVal = split.validation.length;
 
   const backend = await useTrainingBackend(opts.backend);
-  const vaes: MlpVae[] = [];
+  const vaes: Vae[] = [];
   try {
     const history: EpochProgress[] = [];
     const fits: FitResult[] = [];
     const M = opts.members.length;
     const started = performance.now();
     for (const [m, member] of opts.members.entries()) {
-      const vae = new MlpVae(
-        { inputDim: width, latentDim: opts.latentDim, hidden: opts.hidden, activation: opts.activation, likelihood: opts.likelihood },
-        member.seed,
-      );
+      const vae = createVae(adapter, opts, member.seed);
       vaes.push(vae);
       // Progress counts the epochs of every member in turn, so it rises from 1 to members x epochs.
       const offset = history.length;
@@ -111,7 +161,8 @@ export async function train(data: readonly TrainInput[], options: TrainOptions =
       fits.push(fit);
     }
     const reference = scoreRows(vaes, valX, nVal);
-    const calibration = calibrate(reference.score, reference.featureNll, width, { q: opts.q });
+    const imageShape = adapter.kind === 'image' ? adapter.shape : undefined;
+    const calibration = calibrate(reference.score, reference.featureNll, width, { q: opts.q }, imageShape);
     const fit: FitResult = {
       epochsRun: Math.max(...fits.map((f) => f.epochsRun)),
       bestEpoch: fits[0]!.bestEpoch,
@@ -120,8 +171,7 @@ export async function train(data: readonly TrainInput[], options: TrainOptions =
       seconds: (performance.now() - started) / 1000,
     };
     const manifest = buildManifest(adapter, opts, calibration, fit, backend, split.train.length, fits);
-    const weights = vaes.map((v) => v.weights());
-    const bytes = buildMlpVaeModel(M === 1 ? weights[0]! : weights, { metadata: { [MANIFEST_KEY]: JSON.stringify(manifest) } });
+    const bytes = exportModel(vaes.map((v) => v.weights()), adapter, { [MANIFEST_KEY]: JSON.stringify(manifest) });
     const exportCheck = await verifyExport(bytes, valX, nVal, reference);
     return new TrainedModel<Adapter>({
       bytes, manifest, adapter, history, exportCheck, heldOut: { encoded: valX, rows: nVal, scores: reference }, data: summary,

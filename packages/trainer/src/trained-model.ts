@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import type {
-  Adapter, AdapterInput, SensorAdapter, SensorSample, SensorWindow, TabularAdapter, TabularRecord,
+  Adapter, AdapterInput, ImageAdapter, ImageInput, SensorAdapter, SensorSample, SensorWindow, TabularAdapter, TabularRecord,
 } from '@novae/adapters';
 import { loadDetector, type Detector, type Manifest, type ScoreResult } from '@novae/runtime';
 import { f1At, MetricsInputError, prAuc, rocAuc } from './metrics.js';
@@ -32,8 +32,9 @@ export interface ValidationReference {
   scores: RowScores;
 }
 
-/** What a model scores: records (tabular); a series of samples in time order, or its windows (sensor). */
-export type ModelInput<A extends Adapter> = A extends SensorAdapter ? SensorSample | SensorWindow : TabularRecord;
+/** What a model scores: records (tabular); a series of samples in time order, or its windows (sensor); images. */
+export type ModelInput<A extends Adapter> =
+  A extends SensorAdapter ? SensorSample | SensorWindow : A extends ImageAdapter ? ImageInput : TabularRecord;
 
 /** A trained model; `TrainedModel<SensorAdapter>` for a sensor model (the default is tabular). */
 export class TrainedModel<A extends Adapter = TabularAdapter> {

@@ -8,12 +8,12 @@
  * calibration scores are those of unseen data.
  */
 import {
-  fitSensor, fitTabular, type FitTabularOptions, type SensorAdapter, type SensorSample, type SensorWindow,
+  fitImage, fitSensor, fitTabular, type ImageAdapter, type ImageInput, type FitTabularOptions, type SensorAdapter, type SensorSample, type SensorWindow,
   type SlidingWindowStats, type TabularAdapter, type TabularRecord,
 } from '@novae/adapters';
 import { mulberry32 } from '@novae/runtime';
 import {
-  isFittedAdapter, isSensorOption, type SensorAdapterOption, type TabularAdapterOption, type TrainAdapterOption,
+  isFittedAdapter, isImageOption, isSensorOption, type ImageAdapterOption, type SensorAdapterOption, type TabularAdapterOption, type TrainAdapterOption,
   type TrainInput,
 } from './adapter-options.js';
 import { TrainInputError } from './options.js';
@@ -30,8 +30,8 @@ export interface TrainingSplit {
 
 /** What the data became: counts for reports (`novae train` prints them). */
 export interface TrainingDataSummary {
-  kind: 'tabular' | 'sensor';
-  /** Inputs given: records, sensor samples, or windows when pre-cut windows were given. */
+  kind: 'tabular' | 'sensor' | 'image';
+  /** Inputs given: records, images, sensor samples, or windows when pre-cut windows were given. */
   inputs: number;
   /** Model rows: the records, or the windows cut from the series. */
   rows: number;
@@ -46,7 +46,7 @@ export interface TrainingDataSummary {
 }
 
 export interface TrainingData {
-  adapter: TabularAdapter | SensorAdapter;
+  adapter: TabularAdapter | SensorAdapter | ImageAdapter;
   /** Encoded features per row. */
   width: number;
   split: TrainingSplit;
@@ -114,6 +114,30 @@ function prepareTabular(
     adapter, width, split, trainX: gather(encoded, width, split.train), valX: gather(encoded, width, split.validation),
     summary: {
       kind: 'tabular', inputs: records.length, rows: records.length,
+      training: split.train.length, validation: split.validation.length, boundary: 0,
+    },
+  };
+}
+
+function prepareImages(
+  images: readonly ImageInput[], option: ImageAdapterOption, fraction: number, seed: number,
+): TrainingData {
+  if (images.length < MIN_TRAINING_ROWS) {
+    throw new TrainInputError(`train: need at least ${MIN_TRAINING_ROWS} images, got ${images.length}`);
+  }
+  let adapter: ImageAdapter;
+  if (isFittedAdapter(option)) adapter = option;
+  else {
+    const { kind: _kind, ...fit } = option;
+    adapter = fitImage(fit);
+  }
+  const width = adapter.width;
+  const encoded = adapter.encode(images);
+  const split = splitRows(images.length, fraction, seed);
+  return {
+    adapter, width, split, trainX: gather(encoded, width, split.train), valX: gather(encoded, width, split.validation),
+    summary: {
+      kind: 'image', inputs: images.length, rows: images.length,
       training: split.train.length, validation: split.validation.length, boundary: 0,
     },
   };
@@ -195,8 +219,8 @@ function prepareSensor(data: readonly TrainInput[], option: SensorAdapterOption,
 }
 
 /**
- * Fit (or take) the adapter, encode the data and split it: records by a seeded shuffle, a sensor
- * series in time. Throws `TrainInputError` naming the option for data too small to train on, and
+ * Fit (or take) the adapter, encode the data and split it: records and images by a seeded shuffle,
+ * a sensor series in time. Throws `TrainInputError` naming the option for data too small to train on, and
  * the adapter's `AdapterInputError` for data it cannot read.
  */
 export function prepareTrainingData(
@@ -207,8 +231,12 @@ export function prepareTrainingData(
     throw new TrainInputError(
       sensor
         ? `train: samples must be an array of sensor samples (objects, in time order), got ${typeof data}`
-        : `train: records must be an array of objects, got ${typeof data}`,
+        : isImageOption(option)
+          ? `train: images must be an array of images, got ${typeof data}`
+          : `train: records must be an array of objects, got ${typeof data}`,
     );
   }
-  return sensor ? prepareSensor(data, option, fraction) : prepareTabular(data as readonly TabularRecord[], option, fraction, seed);
+  if (sensor) return prepareSensor(data, option, fraction);
+  if (isImageOption(option)) return prepareImages(data as readonly ImageInput[], option, fraction, seed);
+  return prepareTabular(data as readonly TabularRecord[], option as TabularAdapterOption | undefined, fraction, seed);
 }

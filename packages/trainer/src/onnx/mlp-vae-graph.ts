@@ -19,6 +19,11 @@ export interface MlpVaeModelOptions {
   producerName?: string;
   producerVersion?: string;
   docString?: string;
+  /**
+   * Shape of one input when it is not a flat row, e.g. `[C, H, W]` for an MLP on images: `x`,
+   * `feature_nll` and `recon` then have this shape (the graph flattens `x` itself). Default `[D]`.
+   */
+  inputShape?: readonly number[];
 }
 
 /** Initializer names of one dense layer, shared by every pass through it. */
@@ -193,21 +198,32 @@ export function buildMlpVaeModel(weights: MlpVaeWeights | readonly MlpVaeWeights
   });
   const M = members.length;
   const b = new GraphBuilder('novae_mlp_vae');
+  const inputShape = options.inputShape ?? [D];
+  if (inputShape.reduce((a, v) => a * v, 1) !== D) {
+    throw new Error(`inputShape [${inputShape.join(', ')}] does not hold the ${D} input features`);
+  }
+  const shaped = inputShape.length > 1;
 
-  const x = b.addInput('x', ['N', D]);
+  const xIn = b.addInput('x', ['N', ...inputShape]);
+  // An input with more than one dimension (an image) is flattened to [N, D] rows first.
+  const x = shaped ? b.op('Flatten', [xIn], { axis: { int: 1 } }) : xIn;
+  /** [N, D] -> [N, ...inputShape] for the shaped outputs. */
+  const unflatten = (value: string, output: string): string =>
+    b.op('Reshape', [value, b.constInt64('shape_input', [inputShape.length + 1], [-1, ...inputShape])], undefined, output);
   const eps = b.addInput('eps', ['S', 'N', M * K]);
   b.addOutput('score', ['N']);
   b.addOutput('nll', ['N']);
   b.addOutput('kl', ['N']);
   b.addOutput('nll_samples', ['S', 'N']);
-  b.addOutput('feature_nll', ['N', D]);
+  b.addOutput('feature_nll', ['N', ...inputShape]);
   b.addOutput('mu', ['N', M * K]);
   b.addOutput('logvar', ['N', M * K]);
-  b.addOutput('recon', ['N', D]);
+  b.addOutput('recon', ['N', ...inputShape]);
+  const reconName = shaped ? 'recon_flat' : 'recon';
 
   let outputs: MemberOutputs[];
   if (M === 1) {
-    outputs = [addMember(b, first, x, eps, '', { mu: 'mu', logvar: 'logvar', recon: 'recon', kl: 'kl' })];
+    outputs = [addMember(b, first, x, eps, '', { mu: 'mu', logvar: 'logvar', recon: reconName, kl: 'kl' })];
   } else {
     const latentAxis = b.constInt64('axes_eps_latent', [1], [2]);
     outputs = members.map((w, m) => {
@@ -218,7 +234,7 @@ export function buildMlpVaeModel(weights: MlpVaeWeights | readonly MlpVaeWeights
     });
     b.op('Concat', outputs.map((o) => o.mu), { axis: { int: 1 } }, 'mu');
     b.op('Concat', outputs.map((o) => o.logvar), { axis: { int: 1 } }, 'logvar');
-    meanOf(b, outputs.map((o) => o.recon), 'recon');
+    meanOf(b, outputs.map((o) => o.recon), reconName);
     meanOf(b, outputs.map((o) => o.kl), 'kl');
   }
   const featureNll = meanOf(b, outputs.map((o) => o.featureNll));
@@ -226,7 +242,12 @@ export function buildMlpVaeModel(weights: MlpVaeWeights | readonly MlpVaeWeights
   // Reductions: over features (sum), then over samples (mean).
   const featureAxis = b.constInt64('axes_features', [1], [2]);
   const nllSamples = b.op('ReduceSum', [featureNll, featureAxis], { keepdims: { int: 0 } }, 'nll_samples');
-  b.op('ReduceMean', [featureNll], { axes: { ints: [0] }, keepdims: { int: 0 } }, 'feature_nll');
+  const featureNllName = shaped ? 'feature_nll_flat' : 'feature_nll';
+  b.op('ReduceMean', [featureNll], { axes: { ints: [0] }, keepdims: { int: 0 } }, featureNllName);
+  if (shaped) {
+    unflatten(featureNllName, 'feature_nll');
+    unflatten(reconName, 'recon');
+  }
   const nll = b.op('ReduceMean', [nllSamples], { axes: { ints: [0] }, keepdims: { int: 0 } }, 'nll');
 
   b.op('Add', [nll, 'kl'], undefined, 'score');
