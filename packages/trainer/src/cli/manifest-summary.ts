@@ -47,6 +47,12 @@ function sensorLines(adapter: SensorAdapterState): string[] {
 
 function adapterLines(adapter: Manifest['adapter']): string[] {
   if (adapter.kind === 'sensor') return sensorLines(adapter);
+  if (adapter.kind === 'image') {
+    return [
+      `adapter      image, ${adapter.size.width}x${adapter.size.height} ${adapter.channels === 1 ? 'grayscale' : 'RGB'}, ` +
+        `resized by area averaging (shrinking) or bilinear (enlarging), scaled to [${adapter.range.join(', ')}]`,
+    ];
+  }
   if (adapter.kind !== 'tabular') return [`adapter      ${String((adapter as { kind: unknown }).kind)}`];
   const width = Math.max(...adapter.columns.slice(0, MAX_COLUMNS_SHOWN).map((c) => c.name.length), 4);
   const lines = [`adapter      tabular, ${adapter.columns.length} columns (invalid values: ${adapter.invalid})`];

@@ -1,6 +1,7 @@
 /** Opening a model and its input CSV together, for `score` and `eval`. */
 import { loadDetector, type Detector, type ScoreResult } from '@novae/runtime';
 import { locateRowError, readCsv, requireColumns, type CsvTable } from './read-csv.js';
+import { UserError } from './user-error.js';
 
 export interface ModelAndData {
   detector: Detector;
@@ -9,8 +10,15 @@ export interface ModelAndData {
 
 /** Load the model (first, so a bad model file is reported before the data is read) and the CSV. */
 export async function openModelAndData(modelPath: string, dataPath: string): Promise<ModelAndData> {
-  const detector = await loadDetector(modelPath);
+  return openTable(await loadDetector(modelPath), dataPath);
+}
+
+/** Read the CSV a loaded table or sensor model scores; disposes of the detector if that fails. */
+export async function openTable(detector: Detector, dataPath: string): Promise<ModelAndData> {
   try {
+    if (detector.adapter.kind === 'image') {
+      throw new UserError(`${dataPath}: this is an image model: score a folder of PNG or JPEG files with novae score`);
+    }
     const table = await readCsv(dataPath);
     requireColumns(table, detector.adapter.columns, 'the model');
     return { detector, table };

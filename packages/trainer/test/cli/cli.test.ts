@@ -191,7 +191,7 @@ describe('bad input', () => {
     );
   });
 
-  it('--fpr with --threshold-quantile, an unknown --backend, an unsupported --adapter', async () => {
+  it('--fpr with --threshold-quantile, an unknown --backend, --adapter image on a CSV file', async () => {
     const files = { 'train.csv': trainingCsv(50) };
     expectCleanFailure(
       await runBad((out) => ['train', 'train.csv', '--fpr', '0.01', '--threshold-quantile', '0.99', '--out', out], files),
@@ -203,7 +203,7 @@ describe('bad input', () => {
     );
     expectCleanFailure(
       await runBad((out) => ['train', 'train.csv', '--adapter', 'image', '--out', out], files),
-      /--adapter image is not supported yet; only tabular/,
+      /train\.csv: not a folder \(expected a folder of \.png or \.jpg images\)/,
     );
     expectCleanFailure(
       await runBad((out) => ['train', 'train.csv', '--ignore', 'labl', '--out', out], files),

@@ -1,6 +1,6 @@
 /** `novae train <data>`: fit a detector on a CSV of normal rows and save one verified .onnx file. */
 import { Command, Option } from 'commander';
-import type { Adapter, SensorAdapter } from '@novae/adapters';
+import type { Adapter, SensorAdapter, TabularAdapter } from '@novae/adapters';
 import type { TrainAdapterOption } from '../../adapter-options.js';
 import type { TrainingBackend } from '../../backend.js';
 import type { TrainedModel } from '../../trained-model.js';
@@ -13,13 +13,17 @@ import { listColumns, locateRowError, readCsv, type CsvTable } from '../read-csv
 import { rejectSensorFlags, sensorAdapterOptions, type SensorFlags } from '../sensor-options.js';
 import { sensorTrainingSummary } from '../sensor-summary.js';
 import { UserError } from '../user-error.js';
+import { runTrainImages } from '../image-train.js';
+import { imageSize, rejectImageFlags, type ImageFlags } from '../image-options.js';
+import type { Architecture } from '../../options.js';
+import type { Likelihood } from '../../vae/weights.js';
 
 /** The training backends, as offered on the command line (checked against `TrainingBackend`). */
 const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow', 'tensorflow-gpu'] as const satisfies readonly TrainingBackend[];
 const everyBackendListed: Exclude<TrainingBackend, (typeof BACKENDS)[number]> extends never ? true : never = true;
 void everyBackendListed;
 
-export interface TrainCommandOptions extends SensorFlags {
+export interface TrainCommandOptions extends SensorFlags, ImageFlags {
   out: string;
   adapter: 'tabular' | 'image' | 'sensor';
   ignore?: string[];
@@ -29,6 +33,8 @@ export interface TrainCommandOptions extends SensorFlags {
   backend: TrainingBackend;
   thresholdQuantile?: number;
   fpr?: number;
+  architecture?: Architecture;
+  likelihood?: Likelihood;
 }
 
 const EXAMPLES = `
@@ -37,6 +43,7 @@ Examples:
   $ novae train sensors.csv --ignore id,timestamp --epochs 50 --latent 4 --seed 7
   $ novae train normal.csv --fpr 0.001 --backend wasm
   $ novae train machine.csv --adapter sensor --window 64 --stride 4 --ignore label
+  $ novae train good-parts/ --adapter image --size 64x64 --out parts.onnx
 
 Sensor data (--adapter sensor): each row is one sample, in time order, with a timestamp column
 (--timestamp, default 'timestamp'; numbers or ISO-8601 dates) and one column per channel (--channels,
@@ -44,7 +51,11 @@ default: every other column not in --ignore). The model reads windows of --windo
 --stride samples. The last 20% of the windows are held out for calibration, after the training
 windows, and the windows that would overlap both are dropped. Out-of-order and duplicate timestamps
 are dropped, a gap of more than 3 sampling intervals restarts the window, and a missing reading
-takes the channel's last value.`;
+takes the channel's last value.
+
+Image data (--adapter image): <data> is a folder of PNG or JPEG files of normal images (not searched
+recursively). Each is resized to --size (area averaging when shrinking), converted to --color and
+scaled to [0, 1]; a convolutional VAE is trained unless --architecture mlp.`;
 
 /** Check `--ignore` names against the header, so a typo fails before training. */
 function checkIgnored(table: CsvTable, ignore: readonly string[]): void {
@@ -55,7 +66,7 @@ function checkIgnored(table: CsvTable, ignore: readonly string[]): void {
 }
 
 /** The one-paragraph report printed when training is done. */
-export function trainingSummary(model: TrainedModel<Adapter>, check: ExportCheck, rows: number, out: string): string {
+export function trainingSummary(model: TrainedModel<TabularAdapter>, check: ExportCheck, rows: number, out: string): string {
   const { training, calibration, model: info } = model.manifest;
   const columns = model.adapter.columns.length;
   const heldOut = rows - training.rows;
@@ -72,8 +83,15 @@ export function trainingSummary(model: TrainedModel<Adapter>, check: ExportCheck
 
 /** Run `novae train`. */
 export async function runTrain(data: string, options: TrainCommandOptions): Promise<void> {
+  const q = options.fpr !== undefined ? 1 - options.fpr : options.thresholdQuantile;
   if (options.adapter === 'image') {
-    throw new UserError(`--adapter ${options.adapter} is not supported yet; only tabular and sensor`);
+    rejectSensorFlags('image', options);
+    if (options.ignore !== undefined) throw new UserError('--ignore: only for CSV data (this is --adapter image)');
+    return runTrainImages(data, { ...options, q });
+  }
+  rejectImageFlags(options.adapter, options);
+  if (options.architecture === 'conv') {
+    throw new UserError(`--architecture conv: only for --adapter image (this is --adapter ${options.adapter})`);
   }
   const sensor = options.adapter === 'sensor';
   if (!sensor) rejectSensorFlags(options.adapter, options);
@@ -82,7 +100,6 @@ export async function runTrain(data: string, options: TrainCommandOptions): Prom
   const ignore = options.ignore ?? [];
   checkIgnored(table, ignore);
   const adapter: TrainAdapterOption = sensor ? sensorAdapterOptions(table, options) : { ignore };
-  const q = options.fpr !== undefined ? 1 - options.fpr : options.thresholdQuantile;
 
   // Loaded here, not at start-up: TF.js takes a while to import and only training needs it.
   const { train } = await import('../../train.js');
@@ -93,6 +110,7 @@ export async function runTrain(data: string, options: TrainCommandOptions): Prom
       adapter,
       epochs: options.epochs,
       latentDim: options.latent,
+      likelihood: options.likelihood,
       seed: options.seed,
       backend: options.backend,
       calibration: q === undefined ? undefined : { q },
@@ -107,7 +125,7 @@ export async function runTrain(data: string, options: TrainCommandOptions): Prom
     const check = await model.save(options.out);
     const summary = model.adapter.kind === 'sensor'
       ? sensorTrainingSummary(model as TrainedModel<SensorAdapter>, check, options.out)
-      : trainingSummary(model, check, table.records.length, options.out);
+      : trainingSummary(model as TrainedModel<TabularAdapter>, check, table.records.length, options.out);
     process.stdout.write(`${summary}\n`);
   } finally {
     await model.dispose();
@@ -118,7 +136,7 @@ export async function runTrain(data: string, options: TrainCommandOptions): Prom
 export function trainCommand(): Command {
   return new Command('train')
     .description('Train a detector on a CSV of normal rows and save it as one self-describing .onnx file.')
-    .argument('<data>', 'CSV file with a header row (one record per row; one sample per row, in time order, for sensor data)')
+    .argument('<data>', 'CSV file with a header row (one record per row; one sample per row, in time order, for sensor data), or a folder of PNG/JPEG images (--adapter image)')
     .option('-o, --out <file>', 'where to write the model', 'model.onnx')
     .addOption(new Option('--adapter <kind>', 'input adapter').choices(['tabular', 'image', 'sensor']).default('tabular'))
     .option('--ignore <columns>', 'columns to leave out, e.g. a label or an id (comma-separated, repeatable)', nameList)
@@ -128,6 +146,10 @@ export function trainCommand(): Command {
     .option('--no-timestamp', 'sensor: the file has no timestamp; rows are evenly spaced samples in file order')
     .option('--channels <columns>', 'sensor: the channel columns, in order (comma-separated, repeatable; default: all but the timestamp and --ignore)', nameList)
     .option('--differences', 'sensor: model first differences (changes between samples) instead of levels')
+    .option('--size <WxH>', 'image: the model\'s input size; every image is resized to it (default 64x64)', imageSize)
+    .addOption(new Option('--color <mode>', 'image: grayscale or RGB input (default gray)').choices(['gray', 'rgb']))
+    .addOption(new Option('--architecture <kind>', 'VAE layers: mlp (dense) or conv (convolutional, images only; the image default)').choices(['mlp', 'conv']))
+    .addOption(new Option('--likelihood <kind>', 'decoder likelihood (default: gaussian; bernoulli for images)').choices(['gaussian', 'bernoulli']))
     .option('--epochs <n>', 'maximum epochs (early stopping may end sooner; default: from the data size)', positiveInteger)
     .option('--latent <k>', 'latent dimension (default: from the number of features)', positiveInteger)
     .option('--seed <s>', 'random seed for initialisation, shuffling and the validation split (default 0)', nonNegativeInteger)
