@@ -38,10 +38,16 @@ function createVae(adapter: Adapter, opts: ResolvedTrainOptions, seed: number): 
       throw new TrainInputError(`architecture: 'conv' is for images (adapter.kind 'image'); this is ${adapter.kind} data: use 'mlp'`);
     }
     const [c, h, w] = adapter.shape;
-    return new ConvVae({ inputShape: [c, h, w], latentDim: opts.latentDim, likelihood: opts.likelihood, channels: opts.channels }, seed);
+    return new ConvVae({
+      inputShape: [c, h, w], latentDim: opts.latentDim, likelihood: opts.likelihood, channels: opts.channels,
+      outputVariance: opts.outputVariance,
+    }, seed);
   }
   return new MlpVae(
-    { inputDim: adapter.width, latentDim: opts.latentDim, hidden: opts.hidden, activation: opts.activation, likelihood: opts.likelihood },
+    {
+      inputDim: adapter.width, latentDim: opts.latentDim, hidden: opts.hidden, activation: opts.activation,
+      likelihood: opts.likelihood, outputVariance: opts.outputVariance,
+    },
     seed,
   );
 }

@@ -27,12 +27,12 @@ afterAll(async () => {
 });
 
 describe.each(['conv', 'mlp'] as const)('train() on images: %s', (architecture) => {
-  it('writes an image manifest: [C, H, W] input, Bernoulli likelihood, overlay scale', () => {
+  it('writes an image manifest: [C, H, W] input, Gaussian likelihood, overlay scale', () => {
     const { manifest } = models[architecture];
     expect(manifest.adapter).toMatchObject({ kind: 'image', size: { width: SIZE, height: SIZE }, channels: 1 });
     expect(manifest.model.architecture).toBe(architecture);
     expect(manifest.model.inputShape).toEqual([1, SIZE, SIZE]);
-    expect(manifest.model.likelihood).toBe('bernoulli');
+    expect(manifest.model.likelihood).toBe('gaussian');
     expect(manifest.calibration.featureBaseline).toHaveLength(SIZE * SIZE);
     expect(manifest.calibration.mapScale).toBeGreaterThan(0);
     if (architecture === 'conv') expect(manifest.model.channels).toEqual([8, 16]);

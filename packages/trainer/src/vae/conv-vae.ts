@@ -7,9 +7,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { avgPool2x2, conv3x3, nhwcToRows, rowsToNhwc, upsample2x } from './conv-ops.js';
 import { convLevels, type ConvLayer, type ConvVaeWeights } from './conv-weights.js';
-import { OUTPUT_LOGVAR_MAX, OUTPUT_LOGVAR_MIN } from './mlp-vae.js';
-import { elboLoss, featureNll, gaussianKl, ownedVariable, type Vae, type VaeLoss, type VaeOutputs } from './vae.js';
-import { LATENT_LOGVAR_MAX, LATENT_LOGVAR_MIN, type DenseLayer, type Likelihood } from './weights.js';
+import { OUTPUT_LOGVAR_MAX, OUTPUT_LOGVAR_MIN, perFeature } from './mlp-vae.js';
+import { elboLoss, featureNll, gaussianKl, ownedVariable, sharedLogVariance, type Vae, type VaeLoss, type VaeOutputs } from './vae.js';
+import { LATENT_LOGVAR_MAX, LATENT_LOGVAR_MIN, type DenseLayer, type Likelihood, type OutputVariance } from './weights.js';
 
 /** Channel widths per level when none are given, cut to the image's level count. */
 export const DEFAULT_CONV_CHANNELS: readonly number[] = [8, 16, 32];
@@ -29,6 +29,8 @@ export interface ConvVaeConfig {
   channels?: readonly number[];
   /** Widths of dense (relu) layers between the conv stack and the latent; the decoder mirrors them. Default []. */
   hidden?: readonly number[];
+  /** Gaussian: per-pixel or one shared output variance. Default 'feature' (per pixel). */
+  outputVariance?: OutputVariance;
 }
 
 /** The configuration as the model uses it: every default applied, channels cut to the levels used. */
@@ -87,6 +89,7 @@ function applyConv(x: tf.Tensor4D, layer: ConvVars): tf.Tensor4D {
 export class ConvVae implements Vae {
   readonly config: ResolvedConvVaeConfig;
   readonly evalBatchSize: number;
+  private readonly outputVarianceKind: OutputVariance;
   private readonly encoder: ConvVars[];
   private readonly encoderDense: DenseVars[];
   private readonly muLayer: DenseVars;
@@ -103,6 +106,7 @@ export class ConvVae implements Vae {
   constructor(config: ConvVaeConfig, seed: number) {
     const cfg = resolveConvVaeConfig(config);
     this.config = cfg;
+    this.outputVarianceKind = config.outputVariance ?? 'feature';
     this.seedCounter = seed * 7919 + 1;
     const [C, H, W] = cfg.inputShape;
     const L = cfg.levels;
@@ -128,7 +132,7 @@ export class ConvVae implements Vae {
     this.decoder = [];
     for (let l = L; l >= 1; l--) this.decoder.push(this.makeConv(ch[l - 1]!, ch[Math.max(l - 2, 0)]!, 'relu'));
     this.outLayer = this.makeConv(ch[0]!, C, 'linear');
-    this.outputLogvarRaw = cfg.likelihood === 'gaussian' ? ownedVariable(tf.zeros([cfg.inputDim]) as tf.Tensor1D) : undefined;
+    this.outputLogvarRaw = cfg.likelihood === 'gaussian' ? ownedVariable(tf.zeros([config.outputVariance === 'shared' ? 1 : cfg.inputDim]) as tf.Tensor1D) : undefined;
   }
 
   /** Every trainable variable. */
@@ -190,6 +194,14 @@ export class ConvVae implements Vae {
   }
 
   /** The decoder mean (Gaussian) or probability (Bernoulli) at z = mu, rows [N, D] in NCHW order. */
+  refreshSharedVariance(rows: Float32Array, n: number): void {
+    if (this.config.likelihood !== 'gaussian' || this.outputVarianceKind !== 'shared') return;
+    const lv = sharedLogVariance(
+      (x) => this.reconstruct(x), rows, n, this.config.inputDim, OUTPUT_LOGVAR_MIN, OUTPUT_LOGVAR_MAX, this.evalBatchSize,
+    );
+    tf.tidy(() => this.outputLogvarRaw!.assign(tf.fill([1], lv) as tf.Tensor1D));
+  }
+
   reconstruct(x: tf.Tensor2D): tf.Tensor2D {
     const out = this.decode(this.encode(x).mu);
     return this.config.likelihood === 'bernoulli' ? tf.sigmoid(out) : out;
@@ -234,7 +246,7 @@ export class ConvVae implements Vae {
       decoderGrid: [...this.grid],
       decoder: this.decoder.map(conv),
       out: conv(this.outLayer),
-      outputLogvar: this.outputLogvarRaw ? tf.tidy(() => copy(this.outputLogvar())) : undefined,
+      outputLogvar: this.outputLogvarRaw ? perFeature(tf.tidy(() => copy(this.outputLogvar())), this.config.inputDim) : undefined,
     };
   }
 

@@ -73,6 +73,7 @@ export async function fitVae(
   let step = 0;
   let epoch = 0;
   try {
+    vae.refreshSharedVariance?.(train, nTrain);
     for (epoch = 1; epoch <= options.epochs; epoch++) {
       shuffle(order, random);
       const beta = options.klWarmupEpochs > 0 ? options.beta * Math.min(1, epoch / options.klWarmupEpochs) : options.beta;
@@ -101,6 +102,8 @@ export async function fitVae(
         lossRows += rows;
         tf.dispose([x, loss!, ...parts]);
       }
+      // A shared output variance is set to its maximum-likelihood value for the epoch's decoder.
+      vae.refreshSharedVariance?.(train, nTrain);
       finalLoss = lossSum / lossRows;
       if (!Number.isFinite(finalLoss)) {
         throw new Error(`training diverged at epoch ${epoch} (loss ${finalLoss}); try a lower learning rate`);

@@ -3,10 +3,10 @@
  * documented in `weights.ts`, which the ONNX exporter implements too.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ownedVariable } from './vae.js';
+import { ownedVariable, sharedLogVariance } from './vae.js';
 import {
   LATENT_LOGVAR_MAX, LATENT_LOGVAR_MIN,
-  type Activation, type DenseLayer, type Likelihood,
+  type Activation, type DenseLayer, type Likelihood, type OutputVariance,
 } from './weights.js';
 import {
   elboLoss, featureNll, gaussianKl, type TaggedMlpVaeWeights, type Vae, type VaeLoss, type VaeOutputs,
@@ -25,6 +25,8 @@ export interface MlpVaeConfig {
   hidden: number[];
   activation: Activation;
   likelihood: Likelihood;
+  /** Gaussian: per-feature or one shared output variance. Default 'feature'. */
+  outputVariance?: OutputVariance;
 }
 
 interface DenseVars { kernel: tf.Variable; bias: tf.Variable; activation: Activation }
@@ -45,6 +47,11 @@ function dense(x: tf.Tensor, layer: DenseVars): tf.Tensor {
   const flat = x.rank === 2 ? (x as tf.Tensor2D) : tf.reshape(x, [-1, inDim]) as tf.Tensor2D;
   const y = activate(tf.add(tf.matMul(flat, layer.kernel as tf.Tensor2D), layer.bias), layer.activation);
   return x.rank === 2 ? y : tf.reshape(y, [...lead, layer.kernel.shape[1]!]);
+}
+
+/** The output log-variance written once per feature (a shared one repeated). */
+export function perFeature(values: Float32Array, width: number): Float32Array {
+  return values.length === width ? values.slice() : new Float32Array(width).fill(values[0]!);
 }
 
 export class MlpVae implements Vae {
@@ -68,7 +75,7 @@ export class MlpVae implements Vae {
     inDim = config.latentDim;
     this.decoder = [...widths].reverse().map((w) => { const l = this.makeDense(inDim, w, config.activation); inDim = w; return l; });
     this.outLayer = this.makeDense(inDim, config.inputDim, 'linear');
-    this.outputLogvarRaw = config.likelihood === 'gaussian' ? ownedVariable(tf.zeros([config.inputDim])) : undefined;
+    this.outputLogvarRaw = config.likelihood === 'gaussian' ? ownedVariable(tf.zeros([config.outputVariance === 'shared' ? 1 : config.inputDim])) : undefined;
   }
 
   /** Every trainable variable. */
@@ -99,6 +106,14 @@ export class MlpVae implements Vae {
     let g = z;
     for (const layer of this.decoder) g = dense(g, layer);
     return dense(g, this.outLayer);
+  }
+
+  refreshSharedVariance(rows: Float32Array, n: number): void {
+    if (this.config.likelihood !== 'gaussian' || this.config.outputVariance !== 'shared') return;
+    const lv = sharedLogVariance(
+      (x) => this.decode(this.encode(x).mu), rows, n, this.config.inputDim, OUTPUT_LOGVAR_MIN, OUTPUT_LOGVAR_MAX,
+    );
+    tf.tidy(() => this.outputLogvarRaw!.assign(tf.fill([1], lv)));
   }
 
   /** Clipped per-feature output log-variance (Gaussian). */
@@ -154,7 +169,7 @@ export class MlpVae implements Vae {
       logvar: toLayer(this.logvarLayer),
       decoder: this.decoder.map(toLayer),
       out: toLayer(this.outLayer),
-      outputLogvar: this.outputLogvarRaw ? tf.tidy(() => this.outputLogvar().dataSync() as Float32Array).slice() : undefined,
+      outputLogvar: this.outputLogvarRaw ? perFeature(tf.tidy(() => this.outputLogvar().dataSync() as Float32Array), this.config.inputDim) : undefined,
     };
   }
 

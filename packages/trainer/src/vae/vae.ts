@@ -56,6 +56,36 @@ export interface Vae {
   weights(): VaeWeights;
   /** Free the variables' memory. */
   dispose(): void;
+  /**
+   * Shared-variance Gaussian models only: set the output variance to its maximum-likelihood value
+   * for the current decoder, the mean squared error of the posterior-mean reconstruction of (up to
+   * SHARED_VARIANCE_ROWS of) the rows. The training loop calls it before every epoch.
+   */
+  refreshSharedVariance?(rows: Float32Array, n: number): void;
+}
+
+/** Rows the shared output variance is estimated on. */
+export const SHARED_VARIANCE_ROWS = 2048;
+
+/**
+ * The log of the mean squared error between the first rows of `rows` (n rows of `width`) and their
+ * reconstruction by `reconstruct` (decoder mean at z = mu), clipped to [min, max].
+ */
+export function sharedLogVariance(
+  reconstruct: (x: tf.Tensor2D) => tf.Tensor, rows: Float32Array, n: number, width: number, min: number, max: number,
+  batch = SHARED_VARIANCE_ROWS,
+): number {
+  const used = Math.min(n, SHARED_VARIANCE_ROWS);
+  let sum = 0;
+  for (let start = 0; start < used; start += batch) {
+    const count = Math.min(batch, used - start);
+    sum += tf.tidy(() => {
+      const x = tf.tensor2d(rows.subarray(start * width, (start + count) * width), [count, width]);
+      return tf.sum(tf.square(tf.sub(x, reconstruct(x)))).dataSync()[0]!;
+    });
+  }
+  const mse = sum / Math.max(1, used * width);
+  return Math.min(max, Math.max(min, Math.log(Math.max(mse, 1e-12))));
 }
 
 const LOG_2PI = Math.log(2 * Math.PI);

@@ -29,6 +29,13 @@ export interface DenseLayer {
 
 export type Likelihood = 'gaussian' | 'bernoulli';
 
+/**
+ * Gaussian likelihood: one learned output log-variance per feature (`'feature'`), or one for all
+ * features (`'shared'`, an isotropic Gaussian: the NLL is a scaled squared error plus a constant).
+ * Exported alike: the shared value is written once per feature.
+ */
+export type OutputVariance = 'feature' | 'shared';
+
 export interface MlpVaeWeights {
   inputDim: number;
   latentDim: number;

@@ -38,7 +38,7 @@ describe('novae train --adapter image', () => {
   it('trains a conv VAE on the folder and says so', () => {
     expect(trainRun.stderr).not.toMatch(/novae: /);
     expect(trainRun.code).toBe(0);
-    expect(trainRun.stdout).toMatch(/Trained on 60 images \(48 for fitting, 12 held out\) at 16x16 grayscale: conv VAE \(channels 8, 16\), bernoulli likelihood/);
+    expect(trainRun.stdout).toMatch(/Trained on 60 images \(48 for fitting, 12 held out\) at 16x16 grayscale: conv VAE \(channels 8, 16\), gaussian likelihood/);
     expect(trainRun.stdout).toMatch(/over 12 images/);
     expect(existsSync(model)).toBe(true);
   });
