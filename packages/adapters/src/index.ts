@@ -46,3 +46,4 @@ export {
   CSV_PARSE_OPTIONS, CsvTableReader, describeCsvParseError, listColumns, requireCsvColumns,
   type CsvRecords, type CsvParseErrorLike, type ErrorClass,
 } from './csv-table.js';
+export { loadAdapter } from './load-adapter.js';

@@ -3,10 +3,11 @@
  * ONNX graph (in batches, one run at a time) and turns its outputs into scores, p-values, verdicts
  * and explanations.
  */
-import { AdapterInputError, adapterFromJSON, encodeInputs, type Adapter, type AdapterInput } from '@novae/adapters';
+import { AdapterInputError, encodeInputs, type Adapter, type AdapterInput } from '@novae/adapters';
 import type { InferenceSession } from 'onnxruntime-web';
 import type { BackendName, OrtModule } from './backends.js';
 import { DetectorInputError } from './errors.js';
+import type { ImageSupport } from './image/index.js';
 import type { Manifest } from './manifest.js';
 import { conformalPValues } from './pvalues.js';
 import { fillStandardNormal } from './random.js';
@@ -60,11 +61,13 @@ export class Detector {
     private readonly session: InferenceSession,
     manifest: Manifest,
     backend: BackendName,
+    adapter: Adapter,
     private readonly defaults: Required<Pick<ScoreOptions, 'samples' | 'seed'>>,
+    private readonly image?: ImageSupport,
   ) {
     this.manifest = manifest;
     this.backend = backend;
-    this.adapter = adapterFromJSON(manifest.adapter);
+    this.adapter = adapter;
     this.width = manifest.model.inputShape.reduce((a, b) => a * b, 1);
     this.normalScores = Float64Array.from(manifest.calibration.normalScores);
     if (this.adapter.width !== this.width) {
@@ -134,7 +137,7 @@ export class Detector {
       logvar: out.logvar,
     };
     const baseline = this.manifest.calibration.featureBaseline;
-    return withExplain(data, { adapter: this.adapter, baseline, encoded, records, mapScale: this.manifest.calibration.mapScale });
+    return withExplain(data, { adapter: this.adapter, baseline, encoded, records, mapScale: this.manifest.calibration.mapScale, image: this.image });
   }
 
   /**

@@ -28,5 +28,4 @@ export {
 export { readManifest, readModelMetadata } from './model-file.js';
 export { conformalPValues } from './pvalues.js';
 export { fillStandardNormal, mulberry32 } from './random.js';
-export { anomalyMapOf, hottestPixel } from './image/anomaly-map.js';
-export { renderOverlay, type OverlayImage, type OverlayOptions } from './image/overlay.js';
+export type { OverlayImage, OverlayOptions } from './image/overlay.js';

@@ -2,9 +2,11 @@
  * `loadDetector` shared by every platform: read the bytes, validate the manifest before anything
  * else, open a session on the first execution provider that works, and return a Detector.
  */
+import { loadAdapter } from '@novae/adapters';
 import { openSession, type BackendChoice, type ProviderSet, type WasmOptions } from './backends.js';
 import { Detector, DetectorInputError } from './detector.js';
 import { readManifest } from './model-file.js';
+import { loadImageSupport } from './image/load.js';
 
 /** Where a model comes from: a URL or path (platform-dependent), or the file's bytes. */
 export type ModelSource = string | URL | ArrayBuffer | Uint8Array;
@@ -43,12 +45,15 @@ async function toBytes(source: ModelSource, platform: Platform): Promise<Uint8Ar
 export async function loadDetectorWith(platform: Platform, source: ModelSource, options: LoadOptions = {}): Promise<Detector> {
   const bytes = await toBytes(source, platform);
   const manifest = readManifest(bytes, describe(source));
+  // Rebuilt before the session opens: a bad adapter state fails without an ONNX Runtime session to leak.
+  const adapter = await loadAdapter(manifest.adapter);
+  const image = await loadImageSupport(adapter.kind);
   const { ort, session, backend } = await openSession(bytes, options.backend ?? 'auto', platform, {
     wasmPaths: options.wasmPaths,
     threads: options.threads,
   });
-  return new Detector(ort, session, manifest, backend, {
+  return new Detector(ort, session, manifest, backend, adapter, {
     samples: options.samples ?? manifest.score.samples,
     seed: options.seed ?? 0,
-  });
+  }, image);
 }

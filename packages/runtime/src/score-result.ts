@@ -3,9 +3,8 @@ import type { Adapter, AdapterInput, ImageAdapter, TabularRecord } from '@novae/
 import { DetectorInputError } from './errors.js';
 import { explainColumns, type ColumnContribution, type Explanation } from './explain.js';
 import { explainChannels } from './explain-channels.js';
-import { anomalyMapOf } from './image/anomaly-map.js';
-import { DEFAULT_PIXELS, explainPixels } from './image/explain-pixels.js';
-import { renderOverlay, type OverlayImage, type OverlayOptions } from './image/overlay.js';
+import type { ImageSupport } from './image/index.js';
+import type { OverlayImage, OverlayOptions } from './image/overlay.js';
 
 export interface ScoreResult {
   /** Number of rows scored. */
@@ -60,6 +59,8 @@ export interface ExplainContext {
   records: readonly AdapterInput[] | undefined;
   /** Image models: the calibrated full-strength excess for overlays (`calibration.mapScale`). */
   mapScale?: number | undefined;
+  /** Image models: the map, overlay and pixel-explanation code (loaded with the model). */
+  image?: ImageSupport | undefined;
 }
 
 /** Attach `explain()` to score data (on whichever side of a worker boundary the caller is). */
@@ -71,9 +72,10 @@ export function withExplain(data: ScoreData, context: ExplainContext): ScoreResu
       throw new DetectorInputError(`${what}: row must be an integer from 0 to ${n - 1}, got ${i}`);
     }
   };
-  const imageAdapter = (what: string): ImageAdapter => {
+  const imageAdapter = (what: string): [ImageAdapter, ImageSupport] => {
     if (adapter.kind !== 'image') throw new DetectorInputError(`${what}: only image models have anomaly maps (this is a ${adapter.kind} model)`);
-    return adapter;
+    if (context.image === undefined) throw new DetectorInputError(`${what}: the image support was not loaded with this model`);
+    return [adapter, context.image];
   };
   return {
     ...data,
@@ -81,7 +83,10 @@ export function withExplain(data: ScoreData, context: ExplainContext): ScoreResu
       checkRow('explain', i);
       const row = { row: i, featureNll: data.featureScores, recon: data.recon, encoded, baseline };
       let columns: ColumnContribution[];
-      if (adapter.kind === 'image') columns = explainPixels({ adapter, ...row }, top ?? DEFAULT_PIXELS);
+      if (adapter.kind === 'image') {
+        const [image, support] = imageAdapter('explain');
+        columns = support.explainPixels({ adapter: image, ...row }, top ?? support.DEFAULT_PIXELS);
+      }
       else if (adapter.kind === 'sensor') columns = explainChannels({ adapter, ...row });
       else columns = explainColumns({ adapter, ...row, record: records?.[i] as TabularRecord | undefined });
       return {
@@ -90,19 +95,19 @@ export function withExplain(data: ScoreData, context: ExplainContext): ScoreResu
       };
     },
     anomalyMap(i: number): Float32Array {
-      const image = imageAdapter('anomalyMap');
+      const [image, support] = imageAdapter('anomalyMap');
       checkRow('anomalyMap', i);
-      return anomalyMapOf(data.featureScores, i, image.shape, baseline);
+      return support.anomalyMapOf(data.featureScores, i, image.shape, baseline);
     },
     overlay(i: number, options: OverlayOptions = {}): OverlayImage {
-      const image = imageAdapter('overlay');
+      const [image, support] = imageAdapter('overlay');
       checkRow('overlay', i);
-      const map = anomalyMapOf(data.featureScores, i, image.shape, baseline);
+      const map = support.anomalyMapOf(data.featureScores, i, image.shape, baseline);
       let max = options.max ?? context.mapScale;
       if (max === undefined) for (const v of map) max = Math.max(max ?? 0, v);
       const [channels, height, width] = image.shape;
       const pixels = encoded.subarray(i * image.width, (i + 1) * image.width);
-      return renderOverlay(map, width, height, { pixels, channels }, { ...options, max: max ?? 1 });
+      return support.renderOverlay(map, width, height, { pixels, channels }, { ...options, max: max ?? 1 });
     },
   };
 }

@@ -3,13 +3,15 @@
  * inputs are transferred (the caller's array is detached afterwards, as with postMessage transfer);
  * errors come back rebuilt as the same classes with the same name and message.
  */
-import { adapterFromJSON, AdapterInputError, type Adapter, type AdapterInput } from '@novae/adapters';
+import { AdapterInputError, loadAdapter, type Adapter, type AdapterInput } from '@novae/adapters';
 import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { BackendName } from '../backends.js';
 import type { Detector, ScoreOptions } from '../detector.js';
 import { DetectorInputError } from '../errors.js';
 import type { LoadOptions, ModelSource } from '../load-detector.js';
 import type { Manifest } from '../manifest.js';
+import type { ImageSupport } from '../image/index.js';
+import { loadImageSupport } from '../image/load.js';
 import { withExplain, type ScoreResult } from '../score-result.js';
 import { rethrowing } from './errors.js';
 import type { DetectorHostApi, LoadedDetector, ScoreReply } from './protocol.js';
@@ -25,10 +27,13 @@ export class RemoteDetector implements DetectorApi {
   readonly width: number;
   private disposed = false;
 
-  constructor(private readonly host: Remote<DetectorHostApi>, private readonly loaded: LoadedDetector) {
+  constructor(
+    private readonly host: Remote<DetectorHostApi>, private readonly loaded: LoadedDetector, adapter: Adapter,
+    private readonly image?: ImageSupport,
+  ) {
     this.manifest = loaded.manifest;
     this.backend = loaded.backend;
-    this.adapter = adapterFromJSON(loaded.manifest.adapter);
+    this.adapter = adapter;
     this.width = this.adapter.width;
   }
 
@@ -63,7 +68,7 @@ export class RemoteDetector implements DetectorApi {
   private result(reply: ScoreReply, records: readonly AdapterInput[] | undefined): ScoreResult {
     const baseline = this.manifest.calibration.featureBaseline;
     return withExplain(reply.data, {
-      adapter: this.adapter, baseline, encoded: reply.encoded, records, mapScale: this.manifest.calibration.mapScale,
+      adapter: this.adapter, baseline, encoded: reply.encoded, records, mapScale: this.manifest.calibration.mapScale, image: this.image,
     });
   }
 
@@ -89,5 +94,6 @@ export async function wrapDetectorOn(
   }
   const remote = host;
   const loaded = await rethrowing(() => remote.load(source, options));
-  return new RemoteDetector(remote, loaded);
+  const adapter = await loadAdapter(loaded.manifest.adapter);
+  return new RemoteDetector(remote, loaded, adapter, await loadImageSupport(adapter.kind));
 }
