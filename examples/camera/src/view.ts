@@ -16,7 +16,7 @@ export interface View {
   showErrors(messages: readonly string[]): void;
 }
 
-/** p-values as the calibration set can resolve them: 3 significant digits, small ones as "< 0.001". */
+/** p-values to two significant digits, small ones as "< 0.001" (the calibration set resolves no finer). */
 export function formatPValue(p: number): string {
   return p < 0.001 ? '< 0.001' : p.toPrecision(2);
 }
