@@ -40,11 +40,21 @@ function enlarge(image: OverlayImage, factor: number): ImageLike {
   return { data, width, height, channels: 4 };
 }
 
-/** Write image `i`'s overlay as `<maps>/<file name>.png`. */
-async function writeMap(result: ScoreResult, i: number, file: string, maps: string): Promise<void> {
+/**
+ * The heat-map file name of each image: `<name>.png`, or `<name>.<ext>.png` where two images share a
+ * name (`a.png` and `a.jpg`), so no map overwrites another.
+ */
+export function mapNames(files: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const file of files) counts.set(parse(file).name, (counts.get(parse(file).name) ?? 0) + 1);
+  return files.map((file) => (counts.get(parse(file).name)! > 1 ? `${file}.png` : `${parse(file).name}.png`));
+}
+
+/** Write image `i`'s overlay as `<maps>/<name>`. */
+async function writeMap(result: ScoreResult, i: number, name: string, maps: string): Promise<void> {
   const overlay = result.overlay(i);
   const factor = Math.ceil(MAP_MIN_WIDTH / overlay.width);
-  await writeFileAtomic(join(maps, `${parse(file).name}.png`), encodePng(enlarge(overlay, factor)));
+  await writeFileAtomic(join(maps, name), encodePng(enlarge(overlay, factor)));
 }
 
 /** Score the folder `dir` and return the CSV text (writing the maps on the way). */
@@ -55,6 +65,7 @@ export async function scoreImageFolder(detector: Detector, dir: string, options:
       throw new UserError(`--maps ${options.maps}: cannot create the folder (${err.code ?? err.message})`);
     });
   }
+  const names = mapNames(folder.files);
   let csv = '';
   for (let start = 0; start < folder.files.length; start += CHUNK) {
     const files = folder.files.slice(start, start + CHUNK);
@@ -63,7 +74,7 @@ export async function scoreImageFolder(detector: Detector, dir: string, options:
     const text = scoresToCsv(result, options.explain, { name: 'file', values: files });
     csv += start === 0 ? text : text.slice(text.indexOf('\n') + 1);
     if (options.maps !== undefined) {
-      for (let i = 0; i < files.length; i++) await writeMap(result, i, files[i]!, options.maps);
+      for (let i = 0; i < files.length; i++) await writeMap(result, i, names[start + i]!, options.maps);
     }
   }
   return csv;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeImage, encodePng } from '@novae/adapters/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mapNames } from '../../src/cli/image-scores.js';
 import { discImages } from '../image-data.js';
 import { csvRecords, expectCleanFailure, runInFreshFolder, runNovae, type RunResult } from './fixtures.js';
 
@@ -59,6 +60,12 @@ describe('novae score on an image folder', () => {
     expect(maps).toEqual(rows.map((row) => row.file));
     const map = decodeImage(readFileSync(join(dir, 'maps', 'm-05.png')), 'm-05.png');
     expect([map.width, map.height]).toEqual([256, 256]);
+  });
+});
+
+describe('heat-map names', () => {
+  it('keep the image name, with its extension only where two images share a name', () => {
+    expect(mapNames(['a.png', 'a.jpg', 'b.jpeg', 'c.PNG'])).toEqual(['a.png.png', 'a.jpg.png', 'b.png', 'c.png']);
   });
 });
 
