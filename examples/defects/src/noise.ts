@@ -3,17 +3,8 @@
  * (smooth lattice noise that needs no tables, so any coordinate, rotated or stretched, is defined).
  */
 
-/** mulberry32: a small 32-bit PRNG; floats in [0, 1). The same one @novae/runtime uses for `eps`. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a small 32-bit PRNG; floats in [0, 1). The one @novae/runtime uses for `eps`. */
+export { mulberry32 } from '@novae/runtime';
 
 /** murmur3's 32-bit finaliser: spreads every input bit over the output. */
 function fmix(h: number): number {

@@ -34,11 +34,15 @@ export function adapterFromJSON(state: AdapterState): Adapter {
     case 'image':
       return imageFromJSON(state);
     default:
-      throw new AdapterInputError(
-        `adapter.kind: expected ${quotedList(ADAPTER_KINDS)}, ` +
-          `got ${JSON.stringify((state as { kind?: unknown })?.kind)}`,
-      );
+      throw unknownAdapterKind(state);
   }
+}
+
+/** The error for a state whose `kind` this version cannot rebuild. */
+export function unknownAdapterKind(state: unknown): AdapterInputError {
+  return new AdapterInputError(
+    `adapter.kind: expected ${quotedList(ADAPTER_KINDS)}, got ${JSON.stringify((state as { kind?: unknown })?.kind)}`,
+  );
 }
 
 /**

@@ -107,14 +107,19 @@ function prepareTabular(
     const { kind: _kind, ...fit } = option;
     adapter = fitTabular(records, fit as FitTabularOptions);
   } else adapter = fitTabular(records, option);
+  return shuffledSplit(adapter, adapter.encode(records), records.length, fraction, seed);
+}
+
+/** Rows (records or images) split by a seeded shuffle: nothing is dropped at the boundary. */
+function shuffledSplit(
+  adapter: TabularAdapter | ImageAdapter, encoded: Float32Array, n: number, fraction: number, seed: number,
+): TrainingData {
   const width = adapter.width;
-  const encoded = adapter.encode(records);
-  const split = splitRows(records.length, fraction, seed);
+  const split = splitRows(n, fraction, seed);
   return {
     adapter, width, split, trainX: gather(encoded, width, split.train), valX: gather(encoded, width, split.validation),
     summary: {
-      kind: 'tabular', inputs: records.length, rows: records.length,
-      training: split.train.length, validation: split.validation.length, boundary: 0,
+      kind: adapter.kind, inputs: n, rows: n, training: split.train.length, validation: split.validation.length, boundary: 0,
     },
   };
 }
@@ -131,16 +136,7 @@ function prepareImages(
     const { kind: _kind, ...fit } = option;
     adapter = fitImage(fit);
   }
-  const width = adapter.width;
-  const encoded = adapter.encode(images);
-  const split = splitRows(images.length, fraction, seed);
-  return {
-    adapter, width, split, trainX: gather(encoded, width, split.train), valX: gather(encoded, width, split.validation),
-    summary: {
-      kind: 'image', inputs: images.length, rows: images.length,
-      training: split.train.length, validation: split.validation.length, boundary: 0,
-    },
-  };
+  return shuffledSplit(adapter, adapter.encode(images), images.length, fraction, seed);
 }
 
 /** Check the sensor options `train()` itself relies on, before fitting: window and stride. */

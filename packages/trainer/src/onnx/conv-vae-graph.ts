@@ -12,9 +12,8 @@
 import { LATENT_LOGVAR_MAX, LATENT_LOGVAR_MIN } from '../vae/weights.js';
 import type { DenseLayer } from '../vae/weights.js';
 import type { ConvLayer, ConvVaeWeights } from '../vae/conv-weights.js';
-import { GraphBuilder } from './graph-builder.js';
-import { MODEL_IR_VERSION, MODEL_OPSET_VERSION, type MlpVaeModelOptions } from './mlp-vae-graph.js';
-import { encodeModel } from './onnx-proto.js';
+import { addScoreOutputs, GraphBuilder } from './graph-builder.js';
+import { encodeNovaeModel, type MlpVaeModelOptions } from './mlp-vae-graph.js';
 
 interface LayerParams {
   weight: string;
@@ -221,20 +220,7 @@ export function buildConvVaeModel(weights: ConvVaeWeights, options: MlpVaeModelO
   b.op('Mul', [klSum, b.scalarFloat('minus_half', -0.5)], undefined, 'kl');
 
   // Reductions: over pixels (sum), then over samples (mean).
-  const pixelAxes = b.constInt64('axes_pixels', [3], [2, 3, 4]);
-  const nllSamples = b.op('ReduceSum', [featureNll, pixelAxes], { keepdims: { int: 0 } }, 'nll_samples');
-  b.op('ReduceMean', [featureNll], { axes: { ints: [0] }, keepdims: { int: 0 } }, 'feature_nll');
-  const nll = b.op('ReduceMean', [nllSamples], { axes: { ints: [0] }, keepdims: { int: 0 } }, 'nll');
-  b.op('Add', [nll, 'kl'], undefined, 'score');
+  addScoreOutputs(b, featureNll, [2, 3, 4]);
 
-  return encodeModel(
-    b.toModel({
-      irVersion: MODEL_IR_VERSION,
-      opsetVersion: MODEL_OPSET_VERSION,
-      producerName: options.producerName ?? '@novae/trainer',
-      producerVersion: options.producerVersion,
-      docString: options.docString,
-      metadata: options.metadata,
-    }),
-  );
+  return encodeNovaeModel(b, options);
 }

@@ -220,3 +220,16 @@ export class GraphBuilder {
     return model;
   }
 }
+
+/**
+ * The outputs every novae graph ends with, from the per-feature NLL `featureNll` [S, N, ...] and
+ * the node that produces `kl`: `nll_samples` (sum over `featureAxes`), `nll` (mean over samples)
+ * and `score` = nll + kl. `feature_nll` (the mean over samples) is named `featureNllName`.
+ */
+export function addScoreOutputs(b: GraphBuilder, featureNll: string, featureAxes: readonly number[], featureNllName = 'feature_nll'): void {
+  const axes = b.constInt64('axes_features', [featureAxes.length], featureAxes);
+  const nllSamples = b.op('ReduceSum', [featureNll, axes], { keepdims: { int: 0 } }, 'nll_samples');
+  b.op('ReduceMean', [featureNll], { axes: { ints: [0] }, keepdims: { int: 0 } }, featureNllName);
+  const nll = b.op('ReduceMean', [nllSamples], { axes: { ints: [0] }, keepdims: { int: 0 } }, 'nll');
+  b.op('Add', [nll, 'kl'], undefined, 'score');
+}

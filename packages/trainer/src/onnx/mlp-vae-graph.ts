@@ -5,7 +5,7 @@
  */
 import { LATENT_LOGVAR_MAX, LATENT_LOGVAR_MIN } from '../vae/weights.js';
 import type { Activation, DenseLayer, MlpVaeWeights } from '../vae/weights.js';
-import { GraphBuilder } from './graph-builder.js';
+import { addScoreOutputs, GraphBuilder } from './graph-builder.js';
 import { encodeModel } from './onnx-proto.js';
 
 /** IR version written (onnx 1.12 / IR_VERSION 8). */
@@ -240,18 +240,17 @@ export function buildMlpVaeModel(weights: MlpVaeWeights | readonly MlpVaeWeights
   const featureNll = meanOf(b, outputs.map((o) => o.featureNll));
 
   // Reductions: over features (sum), then over samples (mean).
-  const featureAxis = b.constInt64('axes_features', [1], [2]);
-  const nllSamples = b.op('ReduceSum', [featureNll, featureAxis], { keepdims: { int: 0 } }, 'nll_samples');
   const featureNllName = shaped ? 'feature_nll_flat' : 'feature_nll';
-  b.op('ReduceMean', [featureNll], { axes: { ints: [0] }, keepdims: { int: 0 } }, featureNllName);
+  addScoreOutputs(b, featureNll, [2], featureNllName);
   if (shaped) {
     unflatten(featureNllName, 'feature_nll');
     unflatten(reconName, 'recon');
   }
-  const nll = b.op('ReduceMean', [nllSamples], { axes: { ints: [0] }, keepdims: { int: 0 } }, 'nll');
+  return encodeNovaeModel(b, options);
+}
 
-  b.op('Add', [nll, 'kl'], undefined, 'score');
-
+/** The finished graph as model-file bytes: IR 8, opset 17, the producer and the metadata entries. */
+export function encodeNovaeModel(b: GraphBuilder, options: MlpVaeModelOptions): Uint8Array {
   return encodeModel(
     b.toModel({
       irVersion: MODEL_IR_VERSION,
