@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  const material = (values.material ?? 'fabric') as Material;
+  const material = (values.material ?? 'wood') as Material;
   if (!MATERIALS.includes(material)) throw new Error(`--material: expected one of ${MATERIALS.join(', ')}, got ${values.material}`);
   const out = resolve(values.out ?? 'out');
   const options = {
