@@ -23,7 +23,8 @@ export interface TrainOptions {
   /** Latent dimension K. Default: from the encoded width, 2–16; 32 for images. */
   latentDim?: number;
   /**
-   * Encoder hidden widths (the decoder mirrors them). Default: [h, h/2] with h about twice the encoded
+   * Encoder hidden widths (the decoder mirrors them); for conv models, dense layers between the conv
+   * stack and the latent (default none). Default: [h, h/2] with h about twice the encoded
    * width (32–128) but at most one unit per 64 training rows (at least 8).
    */
   hidden?: number[];
@@ -73,6 +74,8 @@ export interface ResolvedTrainOptions {
   architecture: Architecture;
   /** Conv models only: channels per encoder level (empty for MLPs). */
   channels: number[];
+  /** Conv models only: dense layers between the conv stack and the latent (`hidden` when given, else none). */
+  convHidden: number[];
   epochs: number;
   latentDim: number;
   hidden: number[];
@@ -139,6 +142,7 @@ export function resolveOptions(
   return {
     architecture,
     channels: architecture === 'conv' ? options.channels ?? DEFAULT_CONV_CHANNELS : [],
+    convHidden: architecture === 'conv' ? options.hidden ?? [] : [],
     epochs: options.epochs ?? (image
       ? clamp(Math.ceil(IMAGE_TARGET_STEPS / stepsPerEpoch), 10, IMAGE_MAX_EPOCHS)
       : clamp(Math.ceil(TARGET_STEPS / stepsPerEpoch), 20, MAX_EPOCHS)),

@@ -40,7 +40,7 @@ function createVae(adapter: Adapter, opts: ResolvedTrainOptions, seed: number): 
     const [c, h, w] = adapter.shape;
     return new ConvVae({
       inputShape: [c, h, w], latentDim: opts.latentDim, likelihood: opts.likelihood, channels: opts.channels,
-      outputVariance: opts.outputVariance,
+      outputVariance: opts.outputVariance, hidden: opts.convHidden,
     }, seed);
   }
   return new MlpVae(
@@ -87,7 +87,9 @@ function buildManifest(
       // An ensemble's latent is its members' latents side by side: eps and mu are [.., members x K].
       latentDim: opts.latentDim * opts.members.length,
       likelihood: opts.likelihood, beta: opts.members[0]!.beta,
-      ...(opts.architecture === 'conv' ? { channels: convChannels(adapter, opts) } : { hidden: opts.hidden }),
+      ...(opts.architecture === 'conv'
+        ? { channels: convChannels(adapter, opts), ...(opts.convHidden.length > 0 ? { hidden: opts.convHidden } : {}) }
+        : { hidden: opts.hidden }),
       ...(opts.members.length > 1
         ? { ensemble: { members: opts.members.length, memberLatentDim: opts.latentDim, betas: opts.members.map((m) => m.beta) } }
         : {}),

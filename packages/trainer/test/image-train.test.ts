@@ -83,6 +83,18 @@ describe.each(['conv', 'mlp'] as const)('train() on images: %s', (architecture) 
   });
 });
 
+describe('train() on images: options', () => {
+  it('a conv model takes dense layers before its latent from `hidden`, and exports them', async () => {
+    const model = await train(discImages(30, 4, SIZE), { adapter, hidden: [24], epochs: 2, seed: 1 });
+    try {
+      expect(model.manifest.model).toMatchObject({ architecture: 'conv', hidden: [24], channels: [8, 16] });
+      expect(model.exportCheck.maxRelativeDifference).toBeLessThan(1e-4);
+    } finally {
+      await model.dispose();
+    }
+  });
+});
+
 describe('train() on images: bad input', () => {
   it('names the image that cannot be encoded', async () => {
     const images = discImages(20, 2, SIZE);
