@@ -13,24 +13,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { mulberry32 as rng } from '@novae/runtime';
 import { train } from '@novae/trainer';
 import { HAS_CHROMIUM, launchChromium, serveTestPages, type Served } from './chromium.js';
 
 const W = 24;
 const H = 20;
 const SIZE = 16;
-
-/** A seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An opaque 24x20 RGBA image: a coloured gradient with noise, and a bright square when `spot`. */
 function makeImage(seed: number, spot = false): { data: Uint8ClampedArray; width: number; height: number } {
