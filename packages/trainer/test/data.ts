@@ -1,13 +1,7 @@
 /** Small seeded tabular data for trainer tests: two correlated numbers, a category, a boolean. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 from @novae/runtime (the PRNG behind its `eps`): floats in [0, 1). */
+import { mulberry32 } from '@novae/runtime';
+export { mulberry32 };
 
 export function normalRecords(n: number, seed: number): Record<string, string | number | boolean>[] {
   const random = mulberry32(seed);

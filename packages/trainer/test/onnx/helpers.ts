@@ -6,17 +6,9 @@ import { expect } from 'vitest';
 import { LATENT_LOGVAR_MAX, LATENT_LOGVAR_MIN } from '../../src/vae/weights.js';
 import type { Activation, DenseLayer, Likelihood, MlpVaeWeights } from '../../src/vae/weights.js';
 
-/** mulberry32: a small deterministic PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 from @novae/runtime (the PRNG behind its `eps`): floats in [0, 1). */
+import { mulberry32 } from '@novae/runtime';
+export { mulberry32 };
 
 /** Standard normal draws (Box–Muller) as float32. */
 export function normals(rand: () => number, n: number): Float32Array {
