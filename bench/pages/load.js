@@ -34,4 +34,15 @@ async function rawOrt() {
   return { backend: 'wasm', rows: n, loadMs: loaded - started, firstScoreMs: done - loaded, totalMs: done - started };
 }
 
-globalThis.bench = { loadAndScore, rawOrt };
+/**
+ * The floor under both: fetch and compile onnxruntime-web's .wasm (14 MB in 1.30) and nothing else,
+ * no ONNX Runtime start-up, no session. Neither of the two above can load faster than this.
+ */
+async function wasmOnly() {
+  const started = performance.now();
+  await WebAssembly.compileStreaming(fetch('/ort/ort-wasm-simd-threaded.wasm'));
+  const done = performance.now();
+  return { backend: 'wasm', rows: 0, loadMs: done - started, firstScoreMs: 0, totalMs: done - started };
+}
+
+globalThis.bench = { loadAndScore, rawOrt, wasmOnly };

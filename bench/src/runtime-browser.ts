@@ -29,6 +29,8 @@ export interface BrowserTimings {
   /** The same for raw onnxruntime-web (session create + one run), the reference. */
   rawCold: PageLoad;
   rawCached: PageLoad;
+  /** Fetch + WebAssembly.compileStreaming of onnxruntime-web's .wasm alone, cached: the floor under both. */
+  wasmCompileCached: PageLoad;
 }
 
 const ORT_WEB = fileURLToPath(new URL('../../node_modules/onnxruntime-web/dist/', import.meta.url));
@@ -48,7 +50,7 @@ export async function timeBrowser(
     executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'],
   });
   try {
-    const measure = async (fn: 'loadAndScore' | 'rawOrt', linger = 0): Promise<PageLoad> => {
+    const measure = async (fn: 'loadAndScore' | 'rawOrt' | 'wasmOnly', linger = 0): Promise<PageLoad> => {
       const page = await context.newPage();
       await page.goto(`${server.url}/index.html`);
       await page.waitForFunction(() => 'bench' in globalThis);
@@ -62,12 +64,14 @@ export async function timeBrowser(
     const rawCold = await measure('rawOrt', 3000);
     const cached: PageLoad[] = [];
     const rawCached: PageLoad[] = [];
+    const wasmCompileCached: PageLoad[] = [];
     for (let i = 0; i < repeats; i++) {
       cached.push(await measure('loadAndScore'));
       rawCached.push(await measure('rawOrt'));
+      wasmCompileCached.push(await measure('wasmOnly'));
     }
     const median = (loads: PageLoad[]): PageLoad => [...loads].sort((a, b) => a.totalMs - b.totalMs)[Math.floor(loads.length / 2)]!;
-    return { cold, cached: median(cached), rawCold, rawCached: median(rawCached) };
+    return { cold, cached: median(cached), rawCold, rawCached: median(rawCached), wasmCompileCached: median(wasmCompileCached) };
   } finally {
     await context.close();
     await server.close();

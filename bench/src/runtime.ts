@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       '|---|---:|---:|---:|---:|---:|---|',
       `| cold cache | ${fmt(browser.cold.loadMs)} | ${fmt(browser.cold.firstScoreMs)} | ${fmt(browser.cold.totalMs)} | ${fmt(browser.rawCold.totalMs)} | ${fmt(browser.cold.totalMs / browser.rawCold.totalMs, 2)}x | |`,
       `| wasm cached (median of 5 fresh pages) | ${fmt(browser.cached.loadMs)} | ${fmt(browser.cached.firstScoreMs)} | ${fmt(browser.cached.totalMs)} | ${fmt(browser.rawCached.totalMs)} | ${fmt(browser.cached.totalMs / browser.rawCached.totalMs, 2)}x | <= 300 ms |`,
+      `| floor: fetch + compile onnxruntime-web's .wasm alone, cached | | | | ${fmt(browser.wasmCompileCached.totalMs)} | | |`,
     );
   } else {
     lines.push('Chromium: not measured (no Chromium at $CHROMIUM_PATH or /usr/bin/chromium).');
