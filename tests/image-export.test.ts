@@ -1,5 +1,6 @@
 /**
- * Image models end to end, as a user runs them: train a conv VAE on generated surfaces, save one
+ * Image models end to end, as a user runs them: train a conv VAE (the graph with Conv, AveragePool
+ * and Resize nodes; the default MLP's graph is the tabular one) on generated surfaces, save one
  * .onnx file, check it with the ONNX checker, and score it from a worker thread
  * (@novae/runtime/worker), where maps, overlays and pixel explanations equal those of a detector in
  * this thread.
@@ -25,7 +26,7 @@ let remote: RemoteDetector;
 
 beforeAll(async () => {
   const clean = makeDataset({ material: 'metal', clean: 40, defective: 0, seed: 1 });
-  const trained = await train(clean.images, { adapter: { kind: 'image', width: 32, height: 32, channels: 1 }, epochs: 3 });
+  const trained = await train(clean.images, { adapter: { kind: 'image', width: 32, height: 32, channels: 1 }, architecture: 'conv', epochs: 3 });
   await trained.save(modelPath);
   await trained.dispose();
   worker = new Worker(new URL('../packages/runtime/test/fixtures/detector-worker.mjs', import.meta.url));

@@ -1,5 +1,5 @@
 /**
- * The defect-detection run: train a convolutional VAE on clean images of one material, score a
+ * The defect-detection run: train a VAE (novae's image defaults) on clean images of one material, score a
  * mixed set, and measure how well the scores find the defective images (ROC-AUC) and how well the
  * anomaly maps find the defect inside them (pixel hit rate, per-pixel ROC-AUC). Writes the model and
  * a heat-map PNG per test image.

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     testDefective: count('test-defective', values['test-defective'], 60), epochs: count('epochs', values.epochs, 30),
     seed: values.seed === undefined ? 0 : count('seed', values.seed, 0), out,
   };
-  console.log(`Training a conv VAE on ${options.train} clean ${material} images (64x64 grayscale, at most ${options.epochs} epochs)...`);
+  console.log(`Training a VAE (the image default) on ${options.train} clean ${material} images (64x64 grayscale, at most ${options.epochs} epochs)...`);
   const r = await runDefectsDemo({
     ...options,
     onProgress: (p) => process.stdout.write(`\r  epoch ${p.epoch}/${p.epochs}  validation ${p.validationLoss.toFixed(1)} nats  ${p.seconds.toFixed(0)} s`),

@@ -30,7 +30,7 @@ describe('runDefectsDemo', () => {
     const modelFile = join(out, 'defects-wood.onnx');
     expect(existsSync(modelFile)).toBe(true);
     const detector = await loadDetector(modelFile);
-    expect(detector.manifest.model).toMatchObject({ architecture: 'conv', inputShape: [1, 64, 64] });
+    expect(detector.manifest.model).toMatchObject({ architecture: 'mlp', inputShape: [1, 64, 64] });
     await detector.dispose();
   });
 });

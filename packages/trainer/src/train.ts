@@ -133,7 +133,7 @@ export async function train(data: readonly TrainInput[], options: TrainOptions =
   validateTrainOptions(options);
   const seed = options.seed ?? 0;
   const { adapter, width, split, trainX, valX, summary } =
-    prepareTrainingData(data, options.adapter, options.validationSplit ?? 0.2, seed);
+    prepareTrainingData(data, options.adapter, options.validationSplit, seed);
   const opts = resolveOptions(options, width, split.train.length, summary.kind);
   if (opts.architecture === 'conv' && opts.members.length > 1) {
     throw new TrainInputError('ensemble: conv models have one member; leave ensemble unset or give one entry');

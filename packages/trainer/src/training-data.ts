@@ -16,7 +16,7 @@ import {
   isFittedAdapter, isImageOption, isSensorOption, type ImageAdapterOption, type SensorAdapterOption, type TabularAdapterOption, type TrainAdapterOption,
   type TrainInput,
 } from './adapter-options.js';
-import { TrainInputError } from './options.js';
+import { defaultValidationSplit, TrainInputError } from './options.js';
 import { cutWindows, isSensorWindow } from './sensor-series.js';
 
 /** Fewest rows (records, or windows) `train()` accepts: enough for a validation split and a calibration quantile. */
@@ -220,7 +220,7 @@ function prepareSensor(data: readonly TrainInput[], option: SensorAdapterOption,
  * the adapter's `AdapterInputError` for data it cannot read.
  */
 export function prepareTrainingData(
-  data: readonly TrainInput[], option: TrainAdapterOption | undefined, fraction: number, seed: number,
+  data: readonly TrainInput[], option: TrainAdapterOption | undefined, validationSplit: number | undefined, seed: number,
 ): TrainingData {
   const sensor = isSensorOption(option);
   if (!Array.isArray(data)) {
@@ -232,6 +232,8 @@ export function prepareTrainingData(
           : `train: records must be an array of objects, got ${typeof data}`,
     );
   }
+  const kind = sensor ? 'sensor' : isImageOption(option) ? 'image' : 'tabular';
+  const fraction = validationSplit ?? defaultValidationSplit(kind);
   if (sensor) return prepareSensor(data, option, fraction);
   if (isImageOption(option)) return prepareImages(data as readonly ImageInput[], option, fraction, seed);
   return prepareTabular(data as readonly TabularRecord[], option as TabularAdapterOption | undefined, fraction, seed);

@@ -1,5 +1,5 @@
 /**
- * train() on images: the convolutional VAE (the image default) and an MLP on images, exported with
+ * train() on images: the MLP VAE (the image default) and the convolutional VAE, exported with
  * [C, H, W] inputs; the runtime's scores and per-pixel maps equal the trainer's own within 1e-4;
  * anomalous images score higher and their maps light up where the anomaly is.
  */
@@ -17,8 +17,8 @@ const models: Record<'conv' | 'mlp', TrainedModel<ImageAdapter>> = {} as never;
 
 beforeAll(async () => {
   const images = discImages(120, 1, SIZE);
-  models.conv = await train(images, { adapter, epochs: 25, seed: 3 });
-  models.mlp = await train(images, { adapter, architecture: 'mlp', epochs: 25, seed: 3 });
+  models.conv = await train(images, { adapter, architecture: 'conv', epochs: 25, seed: 3 });
+  models.mlp = await train(images, { adapter, epochs: 25, seed: 3 }); // the default architecture
 });
 
 afterAll(async () => {
@@ -85,7 +85,7 @@ describe.each(['conv', 'mlp'] as const)('train() on images: %s', (architecture) 
 
 describe('train() on images: options', () => {
   it('a conv model takes dense layers before its latent from `hidden`, and exports them', async () => {
-    const model = await train(discImages(30, 4, SIZE), { adapter, hidden: [24], epochs: 2, seed: 1 });
+    const model = await train(discImages(30, 4, SIZE), { adapter, architecture: 'conv', hidden: [24], epochs: 2, seed: 1 });
     try {
       expect(model.manifest.model).toMatchObject({ architecture: 'conv', hidden: [24], channels: [8, 16] });
       expect(model.exportCheck.maxRelativeDifference).toBeLessThan(1e-4);
@@ -104,7 +104,7 @@ describe('train() on images: bad input', () => {
 
   it('refuses a conv model for tabular data and a conv ensemble', async () => {
     await expect(train(normalRecords(50, 1), { architecture: 'conv', epochs: 1 })).rejects.toThrow(TrainInputError);
-    await expect(train(discImages(20, 2, SIZE), { adapter, ensemble: [{}, {}], epochs: 1 })).rejects.toThrow(/ensemble: conv models have one member/);
+    await expect(train(discImages(20, 2, SIZE), { adapter, architecture: 'conv', ensemble: [{}, {}], epochs: 1 })).rejects.toThrow(/ensemble: conv models have one member/);
   });
 
   it('the score of an image model rejects records', async () => {

@@ -36,12 +36,19 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('novae train --adapter image', () => {
-  it('trains a conv VAE on the folder and says so', () => {
+  it('trains the default (MLP) VAE on the folder and says so', () => {
     expect(trainRun.stderr).not.toMatch(/novae: /);
     expect(trainRun.code).toBe(0);
-    expect(trainRun.stdout).toMatch(/Trained on 60 images \(48 for fitting, 12 held out\) at 16x16 grayscale: conv VAE \(channels 8, 16\), gaussian likelihood/);
-    expect(trainRun.stdout).toMatch(/over 12 images/);
+    expect(trainRun.stdout).toMatch(/Trained on 60 images \(54 for fitting, 6 held out\) at 16x16 grayscale: mlp VAE \(hidden 128\), gaussian likelihood/);
+    expect(trainRun.stdout).toMatch(/over 6 images/);
     expect(existsSync(model)).toBe(true);
+  });
+
+  it('trains a conv VAE with --architecture conv', async () => {
+    const r = await runNovae(['train', 'normal', '--adapter', 'image', '--size', '16x16', '--architecture', 'conv', '--epochs', '2', '--out', 'conv.onnx'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/at 16x16 grayscale: conv VAE \(channels 8, 16\), gaussian likelihood/);
+    expect(existsSync(join(dir, 'conv.onnx'))).toBe(true);
   });
 });
 
@@ -55,7 +62,7 @@ describe('novae score on an image folder', () => {
     const score = rows.map((row) => Number(row.score));
     const mean = (values: number[]): number => values.reduce((a, v) => a + v, 0) / values.length;
     expect(mean(score.slice(4))).toBeGreaterThan(mean(score.slice(0, 4)));
-    expect(rows[5]!.explanation).toMatch(/^\d+,\d+ \d+% \(seen [\d.]+, expected [\d.]+\)/);
+    expect(rows[5]!.explanation).toMatch(/^\d+,\d+ \d+% \(seen [\d.]+, expected -?[\d.]+\)/);
     const maps = readdirSync(join(dir, 'maps')).sort();
     expect(maps).toEqual(rows.map((row) => row.file));
     const map = decodeImage(readFileSync(join(dir, 'maps', 'm-05.png')), 'm-05.png');
