@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const model = await train(images, {
     adapter: { kind: 'image', width: 28, height: 28, channels: 1 },
     architecture: 'mlp', hidden: [400], latentDim: 20, likelihood: 'bernoulli',
-    epochs: 10, batchSize: 128, learningRate: 1e-3, patience: 10, ensemble: [{}], seed: 0,
+    epochs: 10, batchSize: 128, learningRate: 1e-3, patience: 10, ensemble: [{}], seed: 0, validationSplit: 0.2,
     onProgress: (p) => {
       console.log(
         `====> Epoch: ${p.epoch} recon ${p.recon.toFixed(2)}  KL ${p.kl.toFixed(2)}  total ${(p.recon + p.kl).toFixed(2)}` +
