@@ -154,7 +154,7 @@ export async function train(data: readonly TrainInput[], options: TrainOptions =
       const offset = history.length;
       const fit = await fitVae(vae, trainX, split.train.length, valX, nVal, {
         epochs: opts.epochs, batchSize: opts.batchSize, learningRate: opts.learningRate, beta: member.beta,
-        klWarmupEpochs: opts.klWarmupEpochs, patience: opts.patience, seed: member.seed,
+        klWarmupEpochs: opts.klWarmupEpochs, patience: opts.patience, minEpochs: opts.minEpochs, seed: member.seed,
         onEpoch: (p) => {
           const seconds = (performance.now() - started) / 1000;
           const epoch = offset + p.epoch;

@@ -17,6 +17,8 @@ export interface FitOptions {
   klWarmupEpochs: number;
   /** Stop after this many epochs without a better validation loss. */
   patience: number;
+  /** Early stopping never ends a run before this epoch (default 0). */
+  minEpochs?: number;
   seed: number;
   onEpoch?: (progress: EpochProgress) => void;
 }
@@ -116,7 +118,7 @@ export async function fitVae(
         seconds, secondsLeft: (seconds / epoch) * (options.epochs - epoch),
       });
       await yieldToEventLoop();
-      if (epoch - best.epoch >= options.patience) break;
+      if (epoch >= (options.minEpochs ?? 0) && epoch - best.epoch >= options.patience) break;
     }
   } finally {
     optimizer.dispose();
