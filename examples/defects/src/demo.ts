@@ -22,6 +22,8 @@ export interface DemoOptions {
   testDefective: number;
   /** Training epochs at most (default: the trainer's). */
   epochs?: number;
+  /** The VAE's layers (default: the trainer's image default, `'mlp'`). */
+  architecture?: 'mlp' | 'conv';
   seed: number;
   /** Folder for the model and the heat maps (none written when absent). */
   out?: string;
@@ -62,6 +64,7 @@ export async function runDefectsDemo(options: DemoOptions): Promise<DemoResult> 
   const model = await train(clean.images, {
     adapter: { kind: 'image', width: 64, height: 64, channels: 1 },
     epochs: options.epochs, seed: options.seed, onProgress: options.onProgress,
+    ...(options.architecture === undefined ? {} : { architecture: options.architecture }),
   });
   const trainSeconds = (performance.now() - started) / 1000;
   try {

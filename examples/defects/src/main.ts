@@ -1,6 +1,7 @@
 /**
- * `npm run example:defects [-- --material wood --train 300 --epochs 30 --out out]`: train on clean
- * surfaces, score a mixed set, write heat maps, print ROC-AUC and the pixel-level hit rate.
+ * `npm run example:defects [-- --material wood --train 300 --epochs 30 --architecture conv --out out]`:
+ * train on clean surfaces, score a mixed set, write heat maps, print ROC-AUC and the pixel-level hit
+ * rate.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,18 +20,23 @@ async function main(): Promise<void> {
     options: {
       material: { type: 'string' }, train: { type: 'string' }, 'test-clean': { type: 'string' },
       'test-defective': { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' },
+      architecture: { type: 'string' },
     },
     strict: true,
   });
   const material = (values.material ?? 'wood') as Material;
   if (!MATERIALS.includes(material)) throw new Error(`--material: expected one of ${MATERIALS.join(', ')}, got ${values.material}`);
+  const architecture = values.architecture as 'mlp' | 'conv' | undefined;
+  if (architecture !== undefined && !['mlp', 'conv'].includes(architecture)) {
+    throw new Error(`--architecture: expected mlp or conv, got ${architecture}`);
+  }
   const out = resolve(values.out ?? 'out');
   const options = {
     material, train: count('train', values.train, 300), testClean: count('test-clean', values['test-clean'], 60),
     testDefective: count('test-defective', values['test-defective'], 60), epochs: count('epochs', values.epochs, 30),
-    seed: values.seed === undefined ? 0 : count('seed', values.seed, 0), out,
+    seed: values.seed === undefined ? 0 : count('seed', values.seed, 0), out, architecture,
   };
-  console.log(`Training a VAE (the image default) on ${options.train} clean ${material} images (64x64 grayscale, at most ${options.epochs} epochs)...`);
+  console.log(`Training ${architecture === undefined ? 'a VAE (the image default)' : `a ${architecture} VAE`} on ${options.train} clean ${material} images (64x64 grayscale, at most ${options.epochs} epochs)...`);
   const r = await runDefectsDemo({
     ...options,
     onProgress: (p) => process.stdout.write(`\r  epoch ${p.epoch}/${p.epochs}  validation ${p.validationLoss.toFixed(1)} nats  ${p.seconds.toFixed(0)} s`),

@@ -56,7 +56,7 @@ takes the channel's last value.
 Image data (--adapter image): <data> is a folder of PNG or JPEG files of normal images (not searched
 recursively). Each is resized to --size (area averaging when shrinking), converted to --color and
 scaled to [0, 1]. The default model is an MLP VAE; --architecture conv trains a convolutional one,
-whose file is far smaller (0.9 MB against 13 MB at 64x64 grayscale) but which scored lower here.`;
+whose file is far smaller (0.9 MB against 13 MB at 64x64 grayscale) but which scored lower on MNIST.`;
 
 /** Check `--ignore` names against the header, so a typo fails before training. */
 function checkIgnored(table: CsvTable, ignore: readonly string[]): void {
