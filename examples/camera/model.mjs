@@ -19,10 +19,10 @@ export const DEMO_CLIP = join(MODELS_DIR, 'camera.y4m');
 export const MATERIAL = 'wood';
 
 /**
- * How the camera model is trained: 64x64 grayscale; a dense VAE with a Gaussian likelihood, which on
- * these surfaces separates frames with a hole from clean ones far better than the convolutional
- * default can in the same minute of training; small batches and a high learning rate so about 600
- * optimiser steps fit in under a minute on two cores.
+ * How the camera model is trained: 64x64 grayscale; a dense VAE (the image default) with a
+ * Gaussian likelihood, which on these surfaces separates frames with a hole from clean ones far
+ * better than the convolutional VAE can in the same minute of training; small batches and a high
+ * learning rate so about 600 optimiser steps fit in under a minute on two cores.
  */
 export const TRAIN_OPTIONS = {
   adapter: { kind: 'image', width: 64, height: 64, channels: 1 },
