@@ -30,9 +30,10 @@ export interface TrainOptions {
   hidden?: number[];
   /**
    * `'mlp'` (dense layers; tabular and sensor models, and images when asked) or `'conv'`
-   * (convolutional encoder and decoder; images only). Default `'mlp'` for every kind of data: on
-   * images it beat the conv VAE on one-class MNIST and matched it on the defects example
-   * (bench/IMAGES.md), but its file grows with the pixels (13 MB at 64x64 grayscale against the
+   * (convolutional encoder and decoder; images only). Default `'mlp'`, except for images of more
+   * than 4,096 values (64x64 grayscale), which get `'conv'`. Up to that size the MLP beat the conv
+   * VAE on one-class MNIST and matched it on the defects example (bench/IMAGES.md). Beyond it, an
+   * MLP's file grows with the pixels (13 MB at 64x64 grayscale, 39 MB at 64x64 RGB, against the
    * conv VAE's 0.9 MB).
    */
   architecture?: Architecture;
@@ -127,6 +128,8 @@ const IMAGE_TARGET_STEPS = 1500;
 const IMAGE_MAX_EPOCHS = 60;
 const DEFAULT_CONV_CHANNELS = [8, 16, 32];
 const IMAGE_LATENT_DIM = 32;
+/** Images with more values than this (C·H·W; 64x64 grayscale) default to the conv VAE: see `architecture`. */
+const MLP_IMAGE_MAX_VALUES = 4096;
 
 /**
  * Held-out fraction when the user gives none. Images: 0.1. An image model has hundreds of weights per
@@ -153,7 +156,7 @@ export function resolveOptions(
   const beta = options.beta ?? 1;
   const seed = options.seed ?? 0;
   const ensemble = options.ensemble ?? (image ? [{}] : defaultEnsemble(trainRows));
-  const architecture = options.architecture ?? 'mlp';
+  const architecture = options.architecture ?? (image && width > MLP_IMAGE_MAX_VALUES ? 'conv' : 'mlp');
   const patience = options.patience ?? (image ? 10 : 20);
   return {
     architecture,

@@ -7,6 +7,7 @@ import { loadDetector } from '@novae/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { train, TrainInputError, type TrainedModel } from '../src/index.js';
 import type { ImageAdapter } from '@novae/adapters';
+import { resolveOptions } from '../src/options.js';
 import { relativeDifference, sumDifference } from '../src/verify-export.js';
 import { discImages } from './image-data.js';
 import { normalRecords } from './data.js';
@@ -92,6 +93,16 @@ describe('train() on images: options', () => {
     } finally {
       await model.dispose();
     }
+  });
+});
+
+describe('image defaults', () => {
+  it('an MLP up to 64x64 grayscale, a conv VAE above; 10 % held out; no early stop before epoch 20', () => {
+    expect(resolveOptions({}, 28 * 28, 500, 'image')).toMatchObject({ architecture: 'mlp', hidden: [392], validationSplit: 0.1, minEpochs: 20 });
+    expect(resolveOptions({}, 64 * 64, 500, 'image').architecture).toBe('mlp');
+    expect(resolveOptions({}, 3 * 64 * 64, 500, 'image')).toMatchObject({ architecture: 'conv', channels: [8, 16, 32], convHidden: [] });
+    expect(resolveOptions({ architecture: 'mlp' }, 3 * 64 * 64, 500, 'image').architecture).toBe('mlp');
+    expect(resolveOptions({}, 3 * 64 * 64, 500, 'tabular')).toMatchObject({ architecture: 'mlp', validationSplit: 0.2, minEpochs: 0 });
   });
 });
 

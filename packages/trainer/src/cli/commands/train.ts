@@ -55,8 +55,9 @@ takes the channel's last value.
 
 Image data (--adapter image): <data> is a folder of PNG or JPEG files of normal images (not searched
 recursively). Each is resized to --size (area averaging when shrinking), converted to --color and
-scaled to [0, 1]. The default model is an MLP VAE; --architecture conv trains a convolutional one,
-whose file is far smaller (0.9 MB against 13 MB at 64x64 grayscale) but which scored lower on MNIST.`;
+scaled to [0, 1]. Up to 64x64 grayscale the default model is an MLP VAE; larger inputs (e.g.
+64x64 RGB) get a convolutional one, as --architecture conv does at any size: its file is far smaller
+(0.9 MB against 13 MB at 64x64 grayscale) but it scored lower on MNIST.`;
 
 /** Check `--ignore` names against the header, so a typo fails before training. */
 function checkIgnored(table: CsvTable, ignore: readonly string[]): void {
@@ -149,7 +150,7 @@ export function trainCommand(): Command {
     .option('--differences', 'sensor: model first differences (changes between samples) instead of levels')
     .option('--size <WxH>', 'image: the model\'s input size; every image is resized to it (default 64x64)', imageSize)
     .addOption(new Option('--color <mode>', 'image: grayscale or RGB input (default gray)').choices(['gray', 'rgb']))
-    .addOption(new Option('--architecture <kind>', 'VAE layers: mlp (dense, the default) or conv (convolutional, images only: a far smaller file)').choices(['mlp', 'conv']))
+    .addOption(new Option('--architecture <kind>', 'VAE layers: mlp (dense; the default up to 64x64 grayscale) or conv (convolutional, images only: a far smaller file; the default above)').choices(['mlp', 'conv']))
     .addOption(new Option('--likelihood <kind>', 'decoder likelihood (default: gaussian; for images with one variance shared by all pixels)').choices(['gaussian', 'bernoulli']))
     .option('--epochs <n>', 'maximum epochs (early stopping may end sooner; default: from the data size)', positiveInteger)
     .option('--latent <k>', 'latent dimension (default: from the number of features)', positiveInteger)
