@@ -5,7 +5,7 @@
  * online threshold and the drift flag.
  */
 import type { SensorAdapter, SensorSample, SensorWindow, SlidingWindow } from '@novae/adapters';
-import { channelExcess, channelShares } from '../explain-channels.js';
+import { channelExcess, channelShares, lastStepNll } from '../explain-channels.js';
 import { DriftMonitor } from './ks-drift.js';
 import type { ResolvedStreamOptions } from './options.js';
 import { RecentQuantile } from './p2-quantile.js';
@@ -128,7 +128,8 @@ export class StreamEngine {
       const excess = channelExcess(result.featureScores, i, channels.length, width, baseline, this.#excess);
       this.#counts.scored++;
       this.#emit({
-        timestamp: batch[i]!.timestamp, start: batch[i]!.start, score, pValue: result.pValues[i]!,
+        timestamp: batch[i]!.timestamp, start: batch[i]!.start, score,
+        latest: lastStepNll(result.featureScores, i, channels.length, width), pValue: result.pValues[i]!,
         isAnomaly: score > threshold, threshold, drift: drifting, channels: channelShares(excess, channels),
       });
     }

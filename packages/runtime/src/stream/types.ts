@@ -52,6 +52,13 @@ export interface StreamScore {
   start: number;
   /** Novelty score (negative ELBO, nats). */
   score: number;
+  /**
+   * The newest sample's share of the score: its feature NLL (nats, summed over channels) at the
+   * window's last time step, i.e. how poorly the model explains the reading that just arrived given
+   * the readings before it. It reacts to a spike at once, where `score` weighs it against the
+   * whole window.
+   */
+  latest: number;
   /** Conformal p-value against the calibration scores. */
   pValue: number;
   /** `score > threshold`. */

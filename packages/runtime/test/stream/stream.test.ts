@@ -64,7 +64,7 @@ function expectIncreasing(out: StreamScore[]): void {
 }
 
 describe('detector.stream()', () => {
-  it('emits one score per window, in order, as score() gives for the same windows, with channel shares', async () => {
+  it('emits one score per window, in order, as score() gives for the same windows, with channel shares and the newest sample\'s NLL', async () => {
     const samples = tinySensorSeries(300, { seed: 5, from: 3000 });
     for (let i = 151; i < 154; i++) samples[i]!.load += 2;
     const stream = detector.stream({ maxBatch: 16 });
@@ -85,7 +85,15 @@ describe('detector.stream()', () => {
       const positive = Math.max(0, excess[0]!) + Math.max(0, excess[1]!);
       expect(s.channels.temp).toBeCloseTo(positive > 0 ? Math.max(0, excess[0]!) / positive : 0, 4);
       expect(s.channels.load).toBeCloseTo(positive > 0 ? Math.max(0, excess[1]!) / positive : 0, 4);
+      // the newest sample's NLL: the last time step's two channels (features 14 and 15)
+      expect(s.latest).toBeCloseTo(r.featureScores[i * 16 + 14]! + r.featureScores[i * 16 + 15]!, 3);
     });
+    // The window whose newest sample is the first spiked one has a larger latest NLL than every
+    // window whose newest sample is not spiked.
+    const arrival = out.find((s) => s.timestamp === samples[151]!.timestamp)!;
+    const spiked = new Set([151, 152, 153].map((i) => samples[i]!.timestamp));
+    const others = out.filter((s) => !spiked.has(s.timestamp)).map((s) => s.latest);
+    expect(arrival.latest).toBeGreaterThan(Math.max(...others));
     const spike = out.find((s) => s.timestamp === samples[153]!.timestamp)!;
     expect(spike.isAnomaly).toBe(true);
     expect(spike.channels.load).toBeGreaterThan(0.5);
