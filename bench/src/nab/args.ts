@@ -1,5 +1,5 @@
 /** Command-line flags of the NAB bench, and the one default configuration. */
-import type { DetectorConfig } from './detect.js';
+import type { DetectorConfig, ModelConfig } from './detect.js';
 import { ArgsError, integerFlag, jsonObject, nameList, readFlags } from '../flags.js';
 import { DEFAULT_MAPPING, type MappingOptions } from './mapping.js';
 
@@ -15,20 +15,26 @@ export interface NabArgs {
 }
 
 /**
- * The configuration `npm run bench:nab` runs: the same for every series. Two models per series, 32
- * levels and 16 first differences, each mapped by `record`, the larger kept, then suppressed
+ * The configuration `npm run bench:nab` runs: the same for every series. Three models per series:
+ * 32 levels (its window score and the newest reading's NLL, `latest`), 16 first differences, and a
+ * daily context of 32 block means; each signal mapped by `record`, the largest kept, then suppressed
  * (bench/NAB.md has what else was tried). The network is pinned
  * (one member, 32-16-4, at most 100 epochs) rather than left to train()'s defaults, which size it
  * from the row count and may change: a probationary period is only a few hundred windows.
  */
-export const DEFAULT_CONFIG: Readonly<DetectorConfig> = Object.freeze({
-  models: [{ window: 32, differences: false }, { window: 16, differences: true }],
+export const DEFAULT_CONFIG: Readonly<DetectorConfig> = Object.freeze<DetectorConfig>({
+  models: [
+    { kind: 'window', window: 32, differences: false, latest: true },
+    { kind: 'window', window: 16, differences: true, latest: false },
+    { kind: 'daily', blocks: 32 },
+  ],
   mapping: DEFAULT_MAPPING,
   trainOptions: { ensemble: [{}], epochs: 100, hidden: [32, 16], latentDim: 4 },
   seed: 0,
 });
 
-export const USAGE = `usage: node bench/dist/nab.js [--series a/b,c/d] [--models 32,32d]   (window lengths; d: differences)
+export const USAGE = `usage: node bench/dist/nab.js [--series a/b,c/d] [--models 32n,16d,day32]
+                           (window lengths; d: first differences, n: also the newest reading's NLL; dayB: daily context of B blocks)
                            [--mapping '{"kind":"record","short":1,"history":5000,"suppress":100}']
                            [--train-options '{"epochs":50}' (merged over the pinned ones)] [--seed S] [--no-write] [--tag name]
 Runs novae on the Numenta Anomaly Benchmark: each series trained on its probationary period only,
@@ -46,13 +52,17 @@ function checkMapping(m: MappingOptions): MappingOptions {
   return m;
 }
 
-/** `32,16d`: one model per entry, its window length, `d` for first differences. */
+/** `32n,16d,day32`: one model per entry (window length, `d` differences, `n` newest reading; `dayB` a daily context). */
 export function parseModels(text: string): DetectorConfig['models'] {
-  const models = text.split(',').map((entry) => {
-    const m = /^(\d+)(d?)$/.exec(entry.trim());
+  const models = text.split(',').map((entry): ModelConfig => {
+    const day = /^day(\d+)$/.exec(entry.trim());
+    if (day && Number(day[1]) >= 1) return { kind: 'daily', blocks: Number(day[1]) };
+    const m = /^(\d+)(d?)(n?)$/.exec(entry.trim());
     const window = m ? Number(m[1]) : Number.NaN;
-    if (!m || !(window >= 1)) throw new ArgsError(`--models: expected window lengths like 32,16d (d: differences), got '${entry}'`);
-    return { window, differences: m[2] === 'd' };
+    if (!m || !(window >= 1)) {
+      throw new ArgsError(`--models: expected entries like 32n,16d,day32 (d: differences, n: newest reading, dayB: daily context), got '${entry}'`);
+    }
+    return { kind: 'window', window, differences: m[2] === 'd', latest: m[3] === 'n' };
   });
   if (models.length === 0) throw new ArgsError('--models: expected at least one model');
   return models;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/nab/args.js';
 import { loadNab, nabDir, nabFile } from '../../src/nab/data.js';
-import { detectSeries } from '../../src/nab/detect.js';
+import { detectSeries, firstScoredRow } from '../../src/nab/detect.js';
 import { writeSeriesCsv } from '../../src/nab/results.js';
 import { probationLength } from '../../src/nab/scoring.js';
 import { scoreCorpus } from '../../src/nab/sweep.js';
@@ -34,11 +34,12 @@ describe.skipIf(!available)(`NAB smoke: ${SERIES}`, () => {
     expect(run.probation).toBe(probationLength(n));
     expect(run.anomalyScores).toHaveLength(n);
     for (const a of run.anomalyScores) expect(a >= 0 && a <= 1).toBe(true);
-    // A model's first window ends at row steps - 1 (steps = window, + 1 with differences): rows
-    // before the earliest of them score 0, and the first model has a raw score from its own on.
-    const first = Math.min(...config.models.map((m) => m.window + (m.differences ? 1 : 0))) - 1;
+    // A model's first window ends at row steps - 1 (steps = window, + 1 with differences; a daily
+    // context's span): rows before the earliest of them score 0, and the first model has a raw
+    // score from its own on.
+    const first = Math.min(...config.models.map((m) => firstScoredRow(series!, m)));
     expect(Array.from(run.anomalyScores.subarray(0, first)).every((a) => a === 0)).toBe(true);
-    const own = config.models[0]!.window + (config.models[0]!.differences ? 1 : 0) - 1;
+    const own = firstScoredRow(series!, config.models[0]!);
     expect(run.rawScores.slice(own).every(Number.isFinite)).toBe(true);
     expect(Number.isNaN(run.rawScores[own - 1])).toBe(true);
 
