@@ -20,13 +20,6 @@ export function channelExcess(
   return out;
 }
 
-/** The feature NLL of row `row`'s last time step, summed over its `channels` channels (time-major features). */
-export function lastStepNll(featureNll: Float32Array, row: number, channels: number, width: number): number {
-  let sum = 0;
-  for (let f = (row + 1) * width - channels; f < (row + 1) * width; f++) sum += featureNll[f]!;
-  return sum;
-}
-
 /**
  * Each channel's share of the row's positive excess NLL (0..1, summing to 1; all 0 when no channel
  * is above its baseline).

@@ -5,7 +5,7 @@
  * online threshold and the drift flag.
  */
 import type { SensorAdapter, SensorSample, SensorWindow, SlidingWindow } from '@novae/adapters';
-import { channelExcess, channelShares, lastStepNll } from '../explain-channels.js';
+import { channelExcess, channelShares } from '../explain-channels.js';
 import { DriftMonitor } from './ks-drift.js';
 import type { ResolvedStreamOptions } from './options.js';
 import { RecentQuantile } from './p2-quantile.js';
@@ -159,4 +159,11 @@ export class StreamEngine {
   #throwIfFailed(): void {
     if (this.#error !== null) throw this.#error.error;
   }
+}
+
+/** The feature NLL of row `row`'s last time step, summed over its `channels` channels (time-major features). */
+export function lastStepNll(featureNll: Float32Array, row: number, channels: number, width: number): number {
+  let sum = 0;
+  for (let f = (row + 1) * width - channels; f < (row + 1) * width; f++) sum += featureNll[f]!;
+  return sum;
 }
