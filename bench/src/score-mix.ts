@@ -1,0 +1,80 @@
+/**
+ * `node bench/dist/score-mix.js [--datasets a,b] [--seeds N]`: other scores of the default model
+ * under the ADBench protocol, for bench/ACCURACY.md. It trains as bench:accuracy does, scores the
+ * test rows through the exported model, and prints the ROC-AUC (%) of
+ * - `nll + w·kl` for several w (w = 1 is novae's score; larger w weighs the KL term up), and
+ * - `score + λ·½‖z‖²` with z the standardised row (the adapter's encoding). ½‖z‖² alone is what the
+ *   published VAE computes (bench/ACCURACY.md), so this mixes novae's score with it.
+ * Means over the seeds, a mean row and how many tables reach the published VAE. Writes nothing.
+ */
+import { rocAuc, train } from '@novae/trainer';
+import { ArgsError, parseArgs } from './args.js';
+import { adbenchDir, loadDataset } from './data.js';
+import { splitProtocol } from './protocol.js';
+import { PUBLISHED } from './published.js';
+
+const KL_WEIGHTS = [0, 0.5, 1, 1.5, 2, 3, 5];
+const NORM_WEIGHTS = [0, 0.25, 0.5, 1, 2];
+
+interface Variant {
+  name: string;
+  /** Score of test row i from the model's outputs. */
+  score: (nll: number, kl: number, score: number, halfNorm: number) => number;
+}
+
+const VARIANTS: Variant[] = [
+  ...KL_WEIGHTS.map((w): Variant => ({ name: `nll+${w}·kl`, score: (nll, kl) => nll + w * kl })),
+  { name: 'kl', score: (_nll, kl) => kl },
+  ...NORM_WEIGHTS.map((l): Variant => ({ name: `score+${l}·½‖z‖²`, score: (_n, _k, s, h) => s + l * h })),
+  { name: '½‖z‖²', score: (_n, _k, _s, h) => h },
+];
+
+async function rocAucs(name: string, seed: number, trainOptions: Record<string, unknown>): Promise<number[]> {
+  const split = splitProtocol(loadDataset(name, adbenchDir()));
+  const trained = await train(split.train, { ...trainOptions, adapter: { ignore: ['label'] }, seed });
+  try {
+    const encoded = trained.adapter.encode(split.test);
+    const width = trained.adapter.width;
+    const r = await (await trained.detector()).scoreEncoded(encoded, split.test.length);
+    const halfNorm = Array.from({ length: split.test.length }, (_, i) => {
+      let sum = 0;
+      for (let j = 0; j < width; j++) sum += encoded[i * width + j]! ** 2;
+      return sum / 2;
+    });
+    return VARIANTS.map((v) => {
+      const scores = halfNorm.map((h, i) => v.score(r.nll[i]!, r.kl[i]!, r.scores[i]!, h));
+      return 100 * rocAuc(scores, split.testLabels);
+    });
+  } finally {
+    await trained.dispose();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args === 'help') {
+    console.log('usage: node bench/dist/score-mix.js [--datasets a,b] [--seeds N] [--train-options JSON]');
+    return;
+  }
+  const rows: number[][] = [];
+  for (const name of args.datasets) {
+    const perSeed: number[][] = [];
+    for (const seed of args.seeds) perSeed.push(await rocAucs(name, seed, args.trainOptions));
+    rows.push(VARIANTS.map((_, k) => perSeed.reduce((a, s) => a + s[k]!, 0) / perSeed.length));
+    console.error(`${name} done`);
+  }
+  const fmt = (v: number): string => v.toFixed(2);
+  const lines = [
+    `| table | published VAE | ${VARIANTS.map((v) => v.name).join(' | ')} |`,
+    `|---|---:|${VARIANTS.map(() => '---:').join('|')}|`,
+    ...args.datasets.map((name, d) => `| ${name} | ${fmt(PUBLISHED[name]!.VAE)} | ${rows[d]!.map(fmt).join(' | ')} |`),
+    `| mean | | ${VARIANTS.map((_, k) => fmt(rows.reduce((a, r) => a + r[k]!, 0) / rows.length)).join(' | ')} |`,
+    `| ≥ VAE | | ${VARIANTS.map((_, k) => rows.filter((r, d) => r[k]! >= PUBLISHED[args.datasets[d]!]!.VAE).length).join(' | ')} |`,
+  ];
+  console.log(`Seeds ${args.seeds.join(', ')}; ROC-AUC (%).\n\n${lines.join('\n')}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ArgsError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exitCode = 1;
+});
