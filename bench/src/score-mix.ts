@@ -4,30 +4,58 @@
  * test rows through the exported model, and prints the ROC-AUC (%) of
  * - `nll + w·kl` for several w (w = 1 is novae's score; larger w weighs the KL term up), and
  * - `score + λ·½‖z‖²` with z the standardised row (the adapter's encoding). ½‖z‖² alone is what the
- *   published VAE computes (bench/ACCURACY.md), so this mixes novae's score with it.
+ *   published VAE computes (bench/ACCURACY.md), so this mixes novae's score with it;
+ * - `score + λ·½‖q‖²` with q the marginal expert's normal scores (marginal-expert.ts), and the same
+ *   pair fused after dividing each by its interquartile range on the training rows
+ *   (`score/IQR + w·½‖q‖²/IQR`; no test labels are used).
  * Means over the seeds, a mean row and how many tables reach the published VAE. Writes nothing.
  */
 import { rocAuc, train } from '@novae/trainer';
 import { ArgsError, parseArgs } from './args.js';
 import { adbenchDir, loadDataset } from './data.js';
 import { splitProtocol } from './protocol.js';
+import { MarginalExpert } from './marginal-expert.js';
 import { PUBLISHED } from './published.js';
 
 const KL_WEIGHTS = [0, 0.5, 1, 1.5, 2, 3, 5];
 const NORM_WEIGHTS = [0, 0.25, 0.5, 1, 2];
+const MARGINAL_WEIGHTS = [0.25, 0.5, 1, 2];
+const FUSION_WEIGHTS = [0.25, 0.5, 1];
+
+/** One test row's scores: the model's outputs, ½‖z‖² and the marginal expert's ½‖q‖². */
+interface RowScores { nll: number; kl: number; score: number; halfNorm: number; marginal: number }
+
+/** Interquartile ranges of novae's score and of ½‖q‖² over the training rows. */
+interface Scales { score: number; marginal: number }
 
 interface Variant {
   name: string;
-  /** Score of test row i from the model's outputs. */
-  score: (nll: number, kl: number, score: number, halfNorm: number) => number;
+  score: (row: RowScores, scales: Scales) => number;
 }
 
 const VARIANTS: Variant[] = [
-  ...KL_WEIGHTS.map((w): Variant => ({ name: `nll+${w}·kl`, score: (nll, kl) => nll + w * kl })),
-  { name: 'kl', score: (_nll, kl) => kl },
-  ...NORM_WEIGHTS.map((l): Variant => ({ name: `score+${l}·½‖z‖²`, score: (_n, _k, s, h) => s + l * h })),
-  { name: '½‖z‖²', score: (_n, _k, _s, h) => h },
+  ...KL_WEIGHTS.map((w): Variant => ({ name: `nll+${w}·kl`, score: (r) => r.nll + w * r.kl })),
+  { name: 'kl', score: (r) => r.kl },
+  ...NORM_WEIGHTS.map((l): Variant => ({ name: `score+${l}·½‖z‖²`, score: (r) => r.score + l * r.halfNorm })),
+  { name: '½‖z‖²', score: (r) => r.halfNorm },
+  ...MARGINAL_WEIGHTS.map((l): Variant => ({ name: `score+${l}·½‖q‖²`, score: (r) => r.score + l * r.marginal })),
+  { name: '½‖q‖²', score: (r) => r.marginal },
+  ...FUSION_WEIGHTS.map((w): Variant => ({
+    name: `score/IQR+${w}·½‖q‖²/IQR`, score: (r, s) => r.score / s.score + w * r.marginal / s.marginal,
+  })),
 ];
+
+/** Interquartile range (linear interpolation between order statistics); 1 when it is 0. */
+function iqr(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number): number => {
+    const pos = q * (sorted.length - 1);
+    const lo = Math.floor(pos);
+    return sorted[lo]! + (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!) * (pos - lo);
+  };
+  const range = at(0.75) - at(0.25);
+  return range > 0 ? range : 1;
+}
 
 async function rocAucs(name: string, seed: number, trainOptions: Record<string, unknown>): Promise<number[]> {
   const split = splitProtocol(loadDataset(name, adbenchDir()));
@@ -35,14 +63,24 @@ async function rocAucs(name: string, seed: number, trainOptions: Record<string, 
   try {
     const encoded = trained.adapter.encode(split.test);
     const width = trained.adapter.width;
-    const r = await (await trained.detector()).scoreEncoded(encoded, split.test.length);
+    const detector = await trained.detector();
+    const r = await detector.scoreEncoded(encoded, split.test.length);
+    const trainEncoded = trained.adapter.encode(split.train);
+    const expert = new MarginalExpert(trainEncoded, split.train.length, width);
+    const marginal = expert.scores(encoded, split.test.length);
+    const scales: Scales = {
+      score: iqr(Array.from((await detector.scoreEncoded(trainEncoded, split.train.length)).scores)),
+      marginal: iqr(expert.scores(trainEncoded, split.train.length)),
+    };
     const halfNorm = Array.from({ length: split.test.length }, (_, i) => {
       let sum = 0;
       for (let j = 0; j < width; j++) sum += encoded[i * width + j]! ** 2;
       return sum / 2;
     });
     return VARIANTS.map((v) => {
-      const scores = halfNorm.map((h, i) => v.score(r.nll[i]!, r.kl[i]!, r.scores[i]!, h));
+      const scores = halfNorm.map((h, i) => v.score(
+        { nll: r.nll[i]!, kl: r.kl[i]!, score: r.scores[i]!, halfNorm: h, marginal: marginal[i]! }, scales,
+      ));
       return 100 * rocAuc(scores, split.testLabels);
     });
   } finally {

@@ -1,0 +1,50 @@
+/** The marginal expert of the score experiments: normal scores from training-row ranks. */
+import { describe, expect, it } from 'vitest';
+import { MarginalExpert, normalQuantile } from '../src/marginal-expert.js';
+
+describe('normalQuantile', () => {
+  it('inverts the standard normal CDF in the centre and both tails', () => {
+    expect(normalQuantile(0.5)).toBeCloseTo(0, 9);
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
+    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232, 5);
+    expect(normalQuantile(1 - 1e-6)).toBeCloseTo(4.753424, 4);
+  });
+
+  it('names the bad probability', () => {
+    expect(() => normalQuantile(1)).toThrow(/p must be in \(0, 1\), got 1/);
+  });
+});
+
+describe('MarginalExpert', () => {
+  // Column 0: 0..9; column 1: a discrete column, six 0s and four 1s.
+  const n = 10;
+  const train = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    train[2 * i] = i;
+    train[2 * i + 1] = i < 6 ? 0 : 1;
+  }
+  const expert = new MarginalExpert(train, n, 2);
+
+  it('maps a value to the normal score of its mid-rank, ties included', () => {
+    // 4.5 lies between 5 values below and 5 above: the median.
+    expect(expert.normalScore(0, 4.5)).toBeCloseTo(0, 9);
+    // Value 4 has 4 values below it and itself: mid-rank 4.5 of 10, p = 5 / 11.
+    expect(expert.normalScore(0, 4)).toBeCloseTo(normalQuantile(5 / 11), 9);
+    // The six tied zeros share mid-rank 3, p = 3.5 / 11.
+    expect(expert.normalScore(1, 0)).toBeCloseTo(normalQuantile(3.5 / 11), 9);
+    expect(expert.normalScore(1, 1)).toBeGreaterThan(0);
+  });
+
+  it('is monotone and keeps growing linearly beyond the training range', () => {
+    const top = expert.normalScore(0, 9);
+    expect(expert.normalScore(0, 12)).toBeCloseTo(normalQuantile(1 - 0.5 / 11) + 3, 6);
+    expect(expert.normalScore(0, 12)).toBeGreaterThan(top);
+    expect(expert.normalScore(0, -2)).toBeCloseTo(-normalQuantile(1 - 0.5 / 11) - 2, 6);
+  });
+
+  it('scores a row as half its squared normal scores', () => {
+    const q0 = expert.normalScore(0, 4);
+    const q1 = expert.normalScore(1, 1);
+    expect(expert.scores(new Float32Array([4, 1]), 1)[0]).toBeCloseTo((q0 ** 2 + q1 ** 2) / 2, 9);
+  });
+});
