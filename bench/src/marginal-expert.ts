@@ -6,6 +6,9 @@
  * a VAE's reconstruction smooths over. Beyond the training range a column continues linearly, one
  * normal-score unit per encoded unit (the adapter's encoding has unit training std), so a value far
  * outside the range keeps growing instead of saturating at the most extreme rank.
+ *
+ * With `knots`, a column is summarised by that many quantiles of its training values and the map is
+ * piecewise linear between them: what a model file could store instead of every training value.
  */
 
 /** Φ⁻¹(p) for p in (0, 1): Acklam's rational approximation (relative error below 1.2e-9). */
@@ -37,16 +40,33 @@ function lowerBound(values: Float64Array, x: number, strict: boolean): number {
   return lo;
 }
 
+/** The q-quantile of ascending `sorted` (linear between order statistics). */
+function quantile(sorted: Float64Array, q: number): number {
+  const pos = q * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
 /** The marginal expert fitted on `n` training rows of `width` encoded features. */
 export class MarginalExpert {
   private readonly sorted: Float64Array[];
+  /** Per column: knot values (ascending, distinct) and their normal scores, when summarised. */
+  private readonly knots: { at: Float64Array; q: Float64Array }[] | undefined;
 
-  constructor(train: Float32Array, n: number, readonly width: number) {
+  constructor(train: Float32Array, n: number, readonly width: number, knots?: number) {
     if (n < 1) throw new RangeError('MarginalExpert: no training rows');
+    if (knots !== undefined && !(Number.isInteger(knots) && knots >= 2)) {
+      throw new RangeError(`MarginalExpert: knots must be an integer >= 2, got ${knots}`);
+    }
     this.sorted = Array.from({ length: width }, (_, j) => {
       const column = new Float64Array(n);
       for (let i = 0; i < n; i++) column[i] = train[i * width + j]!;
       return column.sort();
+    });
+    this.knots = knots === undefined ? undefined : this.sorted.map((column, j) => {
+      const at = [...new Set(Array.from({ length: knots }, (_, k) => quantile(column, k / (knots - 1))))];
+      return { at: Float64Array.from(at), q: Float64Array.from(at, (x) => this.rankScore(j, x)) };
     });
   }
 
@@ -57,6 +77,18 @@ export class MarginalExpert {
     const extreme = normalQuantile(1 - 0.5 / (n + 1));
     if (x > column[n - 1]!) return extreme + (x - column[n - 1]!);
     if (x < column[0]!) return -extreme + (x - column[0]!);
+    const knots = this.knots?.[j];
+    if (knots === undefined) return this.rankScore(j, x);
+    if (knots.at.length === 1) return knots.q[0]!;
+    const k = Math.min(Math.max(lowerBound(knots.at, x, true) - 1, 0), knots.at.length - 2);
+    const t = (x - knots.at[k]!) / (knots.at[k + 1]! - knots.at[k]!);
+    return knots.q[k]! + t * (knots.q[k + 1]! - knots.q[k]!);
+  }
+
+  /** Normal score of the mid-rank of `x` (inside the training range) among column `j`'s values. */
+  private rankScore(j: number, x: number): number {
+    const column = this.sorted[j]!;
+    const n = column.length;
     const midRank = (lowerBound(column, x, false) + lowerBound(column, x, true)) / 2;
     const p = Math.min(Math.max((midRank + 0.5) / (n + 1), 0.5 / (n + 1)), 1 - 0.5 / (n + 1));
     return normalQuantile(p);

@@ -7,7 +7,9 @@
  *   published VAE computes (bench/ACCURACY.md), so this mixes novae's score with it;
  * - `score + λ·½‖q‖²` with q the marginal expert's normal scores (marginal-expert.ts), and the same
  *   pair fused after dividing each by its interquartile range on the training rows
- *   (`score/IQR + w·½‖q‖²/IQR`; no test labels are used).
+ *   (`score/IQR + w·½‖q‖²/IQR`; no test labels are used), and for w = 1 also with the ranges taken
+ *   on the held-out validation rows that train() calibrates on, and with each column summarised by
+ *   64 or 32 quantile knots (what a model file could store).
  * Means over the seeds, a mean row and how many tables reach the published VAE. Writes nothing.
  */
 import { rocAuc, train } from '@novae/trainer';
@@ -21,12 +23,22 @@ const KL_WEIGHTS = [0, 0.5, 1, 1.5, 2, 3, 5];
 const NORM_WEIGHTS = [0, 0.25, 0.5, 1, 2];
 const MARGINAL_WEIGHTS = [0.25, 0.5, 1, 2];
 const FUSION_WEIGHTS = [0.25, 0.5, 1];
+const KNOT_COUNTS = [64, 32] as const;
 
-/** One test row's scores: the model's outputs, ½‖z‖² and the marginal expert's ½‖q‖². */
-interface RowScores { nll: number; kl: number; score: number; halfNorm: number; marginal: number }
+/**
+ * One test row's scores: the model's outputs, ½‖z‖², the marginal expert's ½‖q‖² and the same with
+ * 64 and 32 knots per column.
+ */
+interface RowScores { nll: number; kl: number; score: number; halfNorm: number; marginal: number; marginal64: number; marginal32: number }
 
-/** Interquartile ranges of novae's score and of ½‖q‖² over the training rows. */
-interface Scales { score: number; marginal: number }
+/**
+ * Interquartile ranges of novae's score and of ½‖q‖² over the training rows, and (held*) over the
+ * held-out validation rows.
+ */
+interface Scales {
+  score: number; marginal: number;
+  heldScore: number; heldMarginal: number; heldMarginal64: number; heldMarginal32: number;
+}
 
 interface Variant {
   name: string;
@@ -43,6 +55,9 @@ const VARIANTS: Variant[] = [
   ...FUSION_WEIGHTS.map((w): Variant => ({
     name: `score/IQR+${w}·½‖q‖²/IQR`, score: (r, s) => r.score / s.score + w * r.marginal / s.marginal,
   })),
+  { name: 'fusion 1, held-out IQR', score: (r, s) => r.score / s.heldScore + r.marginal / s.heldMarginal },
+  { name: 'fusion 1, held-out IQR, 64 knots', score: (r, s) => r.score / s.heldScore + r.marginal64 / s.heldMarginal64 },
+  { name: 'fusion 1, held-out IQR, 32 knots', score: (r, s) => r.score / s.heldScore + r.marginal32 / s.heldMarginal32 },
 ];
 
 /** Interquartile range (linear interpolation between order statistics); 1 when it is 0. */
@@ -68,9 +83,17 @@ async function rocAucs(name: string, seed: number, trainOptions: Record<string, 
     const trainEncoded = trained.adapter.encode(split.train);
     const expert = new MarginalExpert(trainEncoded, split.train.length, width);
     const marginal = expert.scores(encoded, split.test.length);
+    const [knots64, knots32] = KNOT_COUNTS.map((k) => new MarginalExpert(trainEncoded, split.train.length, width, k));
+    const marginal64 = knots64!.scores(encoded, split.test.length);
+    const marginal32 = knots32!.scores(encoded, split.test.length);
+    const held = trained.heldOut;
     const scales: Scales = {
       score: iqr(Array.from((await detector.scoreEncoded(trainEncoded, split.train.length)).scores)),
       marginal: iqr(expert.scores(trainEncoded, split.train.length)),
+      heldScore: iqr(Array.from(held.scores.score)),
+      heldMarginal: iqr(expert.scores(held.encoded, held.rows)),
+      heldMarginal64: iqr(knots64!.scores(held.encoded, held.rows)),
+      heldMarginal32: iqr(knots32!.scores(held.encoded, held.rows)),
     };
     const halfNorm = Array.from({ length: split.test.length }, (_, i) => {
       let sum = 0;
@@ -79,7 +102,10 @@ async function rocAucs(name: string, seed: number, trainOptions: Record<string, 
     });
     return VARIANTS.map((v) => {
       const scores = halfNorm.map((h, i) => v.score(
-        { nll: r.nll[i]!, kl: r.kl[i]!, score: r.scores[i]!, halfNorm: h, marginal: marginal[i]! }, scales,
+        {
+          nll: r.nll[i]!, kl: r.kl[i]!, score: r.scores[i]!, halfNorm: h,
+          marginal: marginal[i]!, marginal64: marginal64[i]!, marginal32: marginal32[i]!,
+        }, scales,
       ));
       return 100 * rocAuc(scores, split.testLabels);
     });

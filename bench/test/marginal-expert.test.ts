@@ -48,3 +48,22 @@ describe('MarginalExpert', () => {
     expect(expert.scores(new Float32Array([4, 1]), 1)[0]).toBeCloseTo((q0 ** 2 + q1 ** 2) / 2, 9);
   });
 });
+
+describe('MarginalExpert with knots', () => {
+  const n = 101;
+  const train = Float32Array.from({ length: n }, (_, i) => i);
+  const exact = new MarginalExpert(train, n, 1);
+  const summarised = new MarginalExpert(train, n, 1, 11);
+
+  it('matches the exact map at the knots and interpolates linearly between them', () => {
+    // 11 knots of 0..100 fall on 0, 10, ..., 100.
+    expect(summarised.normalScore(0, 30)).toBeCloseTo(exact.normalScore(0, 30), 9);
+    const between = (exact.normalScore(0, 30) + exact.normalScore(0, 40)) / 2;
+    expect(summarised.normalScore(0, 35)).toBeCloseTo(between, 9);
+    expect(summarised.normalScore(0, 105)).toBeCloseTo(exact.normalScore(0, 105), 9);
+  });
+
+  it('names a bad knot count', () => {
+    expect(() => new MarginalExpert(train, n, 1, 1)).toThrow(/knots must be an integer >= 2, got 1/);
+  });
+});
