@@ -10,6 +10,7 @@
  * With `knots`, a column is summarised by that many quantiles of its training values and the map is
  * piecewise linear between them: what a model file could store instead of every training value.
  */
+import { quantile } from '@novae/trainer';
 
 /** Φ⁻¹(p) for p in (0, 1): Acklam's rational approximation (relative error below 1.2e-9). */
 export function normalQuantile(p: number): number {
@@ -40,25 +41,20 @@ function lowerBound(values: Float64Array, x: number, strict: boolean): number {
   return lo;
 }
 
-/** The q-quantile of ascending `sorted` (linear between order statistics). */
-function quantile(sorted: Float64Array, q: number): number {
-  const pos = q * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
-
 /** The marginal expert fitted on `n` training rows of `width` encoded features. */
 export class MarginalExpert {
   private readonly sorted: Float64Array[];
   /** Per column: knot values (ascending, distinct) and their normal scores, when summarised. */
   private readonly knots: { at: Float64Array; q: Float64Array }[] | undefined;
+  /** Normal score of the most extreme mid-rank, where the linear continuation starts. */
+  private readonly extreme: number;
 
   constructor(train: Float32Array, n: number, readonly width: number, knots?: number) {
     if (n < 1) throw new RangeError('MarginalExpert: no training rows');
     if (knots !== undefined && !(Number.isInteger(knots) && knots >= 2)) {
       throw new RangeError(`MarginalExpert: knots must be an integer >= 2, got ${knots}`);
     }
+    this.extreme = normalQuantile(1 - 0.5 / (n + 1));
     this.sorted = Array.from({ length: width }, (_, j) => {
       const column = new Float64Array(n);
       for (let i = 0; i < n; i++) column[i] = train[i * width + j]!;
@@ -74,9 +70,8 @@ export class MarginalExpert {
   normalScore(j: number, x: number): number {
     const column = this.sorted[j]!;
     const n = column.length;
-    const extreme = normalQuantile(1 - 0.5 / (n + 1));
-    if (x > column[n - 1]!) return extreme + (x - column[n - 1]!);
-    if (x < column[0]!) return -extreme + (x - column[0]!);
+    if (x > column[n - 1]!) return this.extreme + (x - column[n - 1]!);
+    if (x < column[0]!) return -this.extreme + (x - column[0]!);
     const knots = this.knots?.[j];
     if (knots === undefined) return this.rankScore(j, x);
     if (knots.at.length === 1) return knots.q[0]!;

@@ -12,7 +12,7 @@
  *   64 or 32 quantile knots (what a model file could store).
  * Means over the seeds, a mean row and how many tables reach the published VAE. Writes nothing.
  */
-import { rocAuc, train } from '@novae/trainer';
+import { quantile, rocAuc, train } from '@novae/trainer';
 import { ArgsError, parseArgs } from './args.js';
 import { adbenchDir, loadDataset } from './data.js';
 import { splitProtocol } from './protocol.js';
@@ -60,15 +60,10 @@ const VARIANTS: Variant[] = [
   { name: 'fusion 1, held-out IQR, 32 knots', score: (r, s) => r.score / s.heldScore + r.marginal32 / s.heldMarginal32 },
 ];
 
-/** Interquartile range (linear interpolation between order statistics); 1 when it is 0. */
+/** Interquartile range (numpy's linear quantiles); 1 when it is 0. */
 function iqr(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number): number => {
-    const pos = q * (sorted.length - 1);
-    const lo = Math.floor(pos);
-    return sorted[lo]! + (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!) * (pos - lo);
-  };
-  const range = at(0.75) - at(0.25);
+  const range = quantile(sorted, 0.75) - quantile(sorted, 0.25);
   return range > 0 ? range : 1;
 }
 
