@@ -9,37 +9,11 @@
  *
  * With `knots`, a column is summarised by that many quantiles of its training values and the map is
  * piecewise linear between them: what a model file could store instead of every training value.
+ * The product's version of it (64 knots, fitted on the training split, weighted on the held-out
+ * rows) is the trainer's fitMarginal and the runtime's MarginalScorer; this one stays for the
+ * all-values and knot-count comparisons of score-mix.
  */
-import { quantile } from '@novae/trainer';
-
-/** Φ⁻¹(p) for p in (0, 1): Acklam's rational approximation (relative error below 1.2e-9). */
-export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const tail = (q: number): number =>
-    (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
-  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
-  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
-  const q = p - 0.5;
-  const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
-    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
-}
-
-/** Index of the first element of sorted `values` that is >= x (`strict`: > x). */
-function lowerBound(values: Float64Array, x: number, strict: boolean): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (strict ? values[mid]! <= x : values[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { lowerBound, midRankScore, quantile, tailScore } from '@novae/trainer';
 
 /** The marginal expert fitted on `n` training rows of `width` encoded features. */
 export class MarginalExpert {
@@ -54,7 +28,7 @@ export class MarginalExpert {
     if (knots !== undefined && !(Number.isInteger(knots) && knots >= 2)) {
       throw new RangeError(`MarginalExpert: knots must be an integer >= 2, got ${knots}`);
     }
-    this.extreme = normalQuantile(1 - 0.5 / (n + 1));
+    this.extreme = tailScore(n);
     this.sorted = Array.from({ length: width }, (_, j) => {
       const column = new Float64Array(n);
       for (let i = 0; i < n; i++) column[i] = train[i * width + j]!;
@@ -82,11 +56,7 @@ export class MarginalExpert {
 
   /** Normal score of the mid-rank of `x` (inside the training range) among column `j`'s values. */
   private rankScore(j: number, x: number): number {
-    const column = this.sorted[j]!;
-    const n = column.length;
-    const midRank = (lowerBound(column, x, false) + lowerBound(column, x, true)) / 2;
-    const p = Math.min(Math.max((midRank + 0.5) / (n + 1), 0.5 / (n + 1)), 1 - 0.5 / (n + 1));
-    return normalQuantile(p);
+    return midRankScore(this.sorted[j]!, x);
   }
 
   /** ½‖q‖² of each of the `n` rows of `rows`. */

@@ -3,9 +3,11 @@
  * trains the default model (train() with no options but the label column ignored) on a dataset's
  * protocol training rows, then reports the exported file's size and the scoring throughput of
  * @novae/runtime's scoreEncoded: rows/s at the given batch size and the latency of one-row calls.
+ * For a table model it also times the marginal term alone (MarginalScorer.addTo, which scoreEncoded
+ * runs after the ONNX graph) on the same batch, as a share of each backend's batch time.
  */
 import { performance } from 'node:perf_hooks';
-import { loadDetector, type BackendChoice } from '@novae/runtime';
+import { loadDetector, MarginalScorer, type BackendChoice } from '@novae/runtime';
 import { train } from '@novae/trainer';
 import { loadDataset } from './data.js';
 import { integerFlag, nameList, readFlags } from './flags.js';
@@ -62,13 +64,22 @@ async function main(): Promise<void> {
     `trained in ${m.training.seconds} s`);
   console.log(`model file: ${trained.bytes.byteLength} bytes (${(trained.bytes.byteLength / 1024).toFixed(1)} KiB), ` +
     `manifest ${JSON.stringify(m).length} bytes of it`);
+  const term = m.score.marginal;
+  let marginalMs: number | undefined;
+  if (term !== undefined) {
+    const scorer = new MarginalScorer(term);
+    const t = await rate(async () => scorer.addTo(batch, flags.batch, new Float32Array(flags.batch), new Float32Array(flags.batch * width)), 10, 1000);
+    marginalMs = t.ms / t.calls;
+    console.log(`marginal term alone, batch ${flags.batch}: ${marginalMs.toFixed(2)} ms/call`);
+  }
   for (const backend of flags.backends) {
     const detector = await loadDetector(trained.bytes, { backend: backend as BackendChoice });
     try {
       const big = await rate(() => detector.scoreEncoded(batch, flags.batch), 10, 2000);
       const small = await rate(() => detector.scoreEncoded(one, 1), 200, 1000);
       console.log(`${detector.backend.padEnd(5)} batch ${flags.batch}: ${Math.round((big.calls * flags.batch) / (big.ms / 1000)).toLocaleString('en-US')} rows/s` +
-        `  (${(big.ms / big.calls).toFixed(2)} ms/call);  batch 1: ${((small.ms / small.calls) * 1000).toFixed(0)} us/call`);
+        `  (${(big.ms / big.calls).toFixed(2)} ms/call${marginalMs === undefined ? '' : `, ${Math.round((100 * marginalMs) / (big.ms / big.calls))} % of it the marginal term`});` +
+        `  batch 1: ${((small.ms / small.calls) * 1000).toFixed(0)} us/call`);
     } finally {
       await detector.dispose();
     }

@@ -9,6 +9,7 @@ import type { BackendName, OrtModule } from './backends.js';
 import { DetectorInputError } from './errors.js';
 import type { ImageSupport } from './image/index.js';
 import type { Manifest } from './manifest.js';
+import { MarginalScorer } from './marginal.js';
 import { conformalPValues } from './pvalues.js';
 import { fillStandardNormal } from './random.js';
 import { RunQueue } from './run-queue.js';
@@ -54,6 +55,8 @@ export class Detector {
   private readonly queue = new RunQueue();
   /** The calibration scores as a typed array: the p-value search runs over it for every row. */
   private readonly normalScores: Float64Array;
+  /** The `elbo-marginal` term, when the model has one. */
+  private readonly marginal: MarginalScorer | undefined;
   private disposed = false;
 
   constructor(
@@ -70,6 +73,8 @@ export class Detector {
     this.adapter = adapter;
     this.width = manifest.model.inputShape.reduce((a, b) => a * b, 1);
     this.normalScores = Float64Array.from(manifest.calibration.normalScores);
+    const term = manifest.score.marginal;
+    this.marginal = term === undefined ? undefined : new MarginalScorer(term);
     if (this.adapter.width !== this.width) {
       throw new DetectorInputError(
         `model: the adapter encodes ${this.adapter.width} features but the model expects ${this.width}`,
@@ -114,6 +119,8 @@ export class Detector {
     if (samples > 1) fillStandardNormal(eps, seed);
 
     const out = await this.queue.run(() => this.runBatches(encoded, eps, n, samples));
+    // The output arrays are this call's own, so the marginal term is added to them in place.
+    const marginal = this.marginal?.addTo(encoded, n, out.score, out.feature_nll) ?? new Float32Array(n);
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(out.score[i]!)) {
         throw new DetectorInputError(`row ${i}: the model produced a non-finite score (${out.score[i]}); check the input for extreme values`);
@@ -127,6 +134,7 @@ export class Detector {
       scores: out.score,
       nll: out.nll,
       kl: out.kl,
+      marginal,
       reconstructionProbability: reconstructionProbabilityOf(out.nll_samples, samples, n),
       pValues,
       isAnomaly,

@@ -1,5 +1,6 @@
 /**
- * Per-column explanations for tabular rows: the encoded features' NLL, minus what is typical for
+ * Per-column explanations for tabular rows: the encoded features' score terms (NLL, plus the
+ * marginal term's part for `elbo-marginal` models), minus what is typical for
  * normal rows (the calibration baseline), summed back to their input column (one-hot groups and
  * missing indicators included), with the value seen and the value the model expected.
  */
@@ -7,7 +8,7 @@ import type { TabularAdapter, TabularRecord } from '@novae/adapters';
 
 export interface ColumnContribution {
   column: string;
-  /** NLL of the column's features above the normal-row baseline, in nats (may be negative). */
+  /** Score terms of the column's features above the normal-row baseline, in nats (may be negative). */
   score: number;
   /** Fraction of the row's positive excess NLL that this column carries (0..1). */
   share: number;

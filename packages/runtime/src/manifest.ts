@@ -3,13 +3,15 @@
  * validated when written (trainer) and when read (runtime), with errors that name the bad field.
  */
 import { ADAPTER_KINDS, type AdapterState } from '@novae/adapters';
+import type { MarginalTerm } from './marginal.js';
 
 export const MANIFEST_KEY = 'novae.manifest';
 export const MANIFEST_FORMAT = 'novae-model';
 export const MANIFEST_SCHEMA_VERSION = 1;
 
 export type Likelihood = 'gaussian' | 'bernoulli';
-export type ScoreKind = 'elbo' | 'reconstruction-probability' | 'nll' | 'kl';
+export type ScoreKind = 'elbo' | 'elbo-marginal' | 'reconstruction-probability' | 'nll' | 'kl';
+const SCORE_KINDS: readonly ScoreKind[] = ['elbo', 'elbo-marginal', 'reconstruction-probability', 'nll', 'kl'];
 
 export type Architecture = 'mlp' | 'conv';
 
@@ -29,9 +31,15 @@ export interface ModelInfo {
 }
 
 export interface ScoreInfo {
+  /**
+   * `elbo`: the graph's `score` (nll + kl). `elbo-marginal` (tabular models by default): that plus
+   * `marginal`'s term, computed by the runtime from the encoded row.
+   */
   default: ScoreKind;
   /** Monte Carlo samples of z used for the calibration scores (1 = posterior mean). */
   samples: number;
+  /** The per-feature marginal term of `elbo-marginal` scores (see marginal.ts). */
+  marginal?: MarginalTerm;
 }
 
 export interface Calibration {
@@ -113,6 +121,31 @@ function numberArray(value: unknown, path: string, check: (v: unknown, p: string
   return value.map((v, i) => check(v, `${path}[${i}]`));
 }
 
+/** `score.marginal`: a weight, a tail and one set of knots per encoded feature. */
+function validateMarginal(value: unknown, width: number): void {
+  const term = object(value, 'score.marginal');
+  const weight = finite(term.weight, 'score.marginal.weight');
+  if (weight < 0) fail('score.marginal.weight', 'a number >= 0', weight);
+  const tail = finite(term.tail, 'score.marginal.tail');
+  if (tail <= 0) fail('score.marginal.tail', 'a number > 0', tail);
+  if (!Array.isArray(term.features)) fail('score.marginal.features', 'an array (one entry per feature)', term.features);
+  if (term.features.length !== width) {
+    fail('score.marginal.features', `${width} entries (one per feature)`, `${term.features.length} entries`);
+  }
+  term.features.forEach((entry: unknown, j: number) => {
+    const path = `score.marginal.features[${j}]`;
+    const knots = object(entry, path);
+    const at = numberArray(knots.at, `${path}.at`, finite);
+    const q = numberArray(knots.q, `${path}.q`, finite);
+    if (at.length === 0) fail(`${path}.at`, 'at least one knot', knots.at);
+    if (q.length !== at.length) fail(`${path}.q`, `${at.length} numbers (one per knot)`, `${q.length} numbers`);
+    for (let k = 1; k < at.length; k++) {
+      if (!(at[k]! > at[k - 1]!)) fail(`${path}.at[${k}]`, 'knots strictly ascending', at[k]);
+      if (q[k]! < q[k - 1]!) fail(`${path}.q[${k}]`, 'normal scores non-decreasing', q[k]);
+    }
+  });
+}
+
 /**
  * Check a parsed manifest document and return it typed. Throws `ManifestError` naming the first bad
  * field, e.g. `novae.manifest: calibration.threshold: expected a finite number, got "high"`.
@@ -146,8 +179,12 @@ export function validateManifest(doc: unknown): Manifest {
   if (model.channels !== undefined) numberArray(model.channels, 'model.channels', positiveInt);
 
   const score = object(m.score, 'score');
-  oneOf(score.default, ['elbo', 'reconstruction-probability', 'nll', 'kl'] as const, 'score.default');
+  const kind = oneOf(score.default, SCORE_KINDS, 'score.default');
   positiveInt(score.samples, 'score.samples');
+  if (kind === 'elbo-marginal' || score.marginal !== undefined) {
+    if (kind !== 'elbo-marginal') fail('score.default', `'elbo-marginal' (the manifest has score.marginal)`, kind);
+    validateMarginal(score.marginal, inputShape.reduce((a, b) => a * b, 1));
+  }
 
   const cal = object(m.calibration, 'calibration');
   finite(cal.threshold, 'calibration.threshold');

@@ -9,12 +9,17 @@ import type { OverlayImage, OverlayOptions } from './image/overlay.js';
 export interface ScoreResult {
   /** Number of rows scored. */
   readonly length: number;
-  /** Novelty score per row: the negative ELBO in nats (`nll + kl`). Higher = more novel. */
+  /**
+   * Novelty score per row in nats, higher = more novel: the negative ELBO (`nll + kl`), plus
+   * `marginal` for models whose `score.default` is `elbo-marginal`.
+   */
   readonly scores: Float32Array;
   /** Reconstruction negative log-likelihood per row (mean over Monte Carlo samples). */
   readonly nll: Float32Array;
   /** KL(q(z|x) || N(0, I)) per row. */
   readonly kl: Float32Array;
+  /** The marginal term per row (`weight · ½‖q‖²`, see `score.marginal`); zeros when the model has none. */
+  readonly marginal: Float32Array;
   /** An & Cho's reconstruction probability as a score: −log mean_s exp(−nll_s). */
   readonly reconstructionProbability: Float32Array;
   /** Conformal p-value of each score against the calibration scores. */
@@ -23,7 +28,10 @@ export interface ScoreResult {
   readonly isAnomaly: boolean[];
   /** The threshold used (the manifest's calibrated one unless overridden). */
   readonly threshold: number;
-  /** Per-feature NLL, row-major `[length, ...inputShape]`: the anomaly map. */
+  /**
+   * Per-feature score terms, row-major `[length, ...inputShape]`: the anomaly map. Each feature's NLL,
+   * plus its part of the marginal term, so a row's entries sum to `nll + marginal` (= score − kl).
+   */
   readonly featureScores: Float32Array;
   /** Decoder mean at z = mu, row-major like the input: what the model expected to see. */
   readonly recon: Float32Array;

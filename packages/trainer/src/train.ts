@@ -1,20 +1,22 @@
 /**
  * `train()`: fit an adapter and an MLP VAE on normal records or a sensor series (the data preparation
- * and its split live in training-data.ts), calibrate on held-out rows, export one
+ * and its split live in training-data.ts), fit the marginal term of table scores (marginal-fit.ts),
+ * calibrate on held-out rows, export one
  * ONNX file with its manifest, and check that the runtime scores it exactly as the trainer does.
  */
 import type {
   Adapter, ImageAdapter, ImageInput, SensorAdapter, SensorSample, SensorWindow, TabularAdapter, TabularRecord,
 } from '@novae/adapters';
-import { MANIFEST_KEY, validateManifest, type Manifest } from '@novae/runtime';
+import { MANIFEST_KEY, MarginalScorer, validateManifest, type Manifest } from '@novae/runtime';
 import type { ImageAdapterOption, SensorAdapterOption, TabularAdapterOption, TrainInput } from './adapter-options.js';
 import { useTrainingBackend } from './backend.js';
 import { calibrate } from './calibration.js';
+import { fitMarginal } from './marginal-fit.js';
 import { buildMlpVaeModel } from './onnx/mlp-vae-graph.js';
 import { resolveOptions, validateTrainOptions, type ResolvedTrainOptions, type TrainOptions } from './options.js';
 import { TrainedModel } from './trained-model.js';
 import { prepareTrainingData } from './training-data.js';
-import { scoreRows } from './vae/evaluate.js';
+import { scoreRows, withMarginal } from './vae/evaluate.js';
 import { fitVae, type EpochProgress, type FitResult } from './vae/fit.js';
 import { MlpVae } from './vae/mlp-vae.js';
 import { ConvVae, resolveConvVaeConfig } from './vae/conv-vae.js';
@@ -73,7 +75,7 @@ function exportModel(weights: VaeWeights[], adapter: Adapter, metadata: Record<s
 }
 
 function buildManifest(
-  adapter: Adapter, opts: ResolvedTrainOptions, calibration: Manifest['calibration'],
+  adapter: Adapter, opts: ResolvedTrainOptions, score: Manifest['score'], calibration: Manifest['calibration'],
   fit: FitResult, backend: string, rows: number, memberFits: readonly FitResult[],
 ): Manifest {
   return validateManifest({
@@ -94,7 +96,7 @@ function buildManifest(
         ? { ensemble: { members: opts.members.length, memberLatentDim: opts.latentDim, betas: opts.members.map((m) => m.beta) } }
         : {}),
     },
-    score: { default: 'elbo', samples: 1 },
+    score,
     calibration,
     training: {
       rows, epochs: fit.epochsRun, backend, seconds: Math.round(fit.seconds * 10) / 10,
@@ -168,17 +170,23 @@ export async function train(data: readonly TrainInput[], options: TrainOptions =
       });
       fits.push(fit);
     }
-    const reference = scoreRows(vaes, valX, nVal);
+    const elbo = scoreRows(vaes, valX, nVal);
+    const marginal = opts.marginal ? fitMarginal(trainX, split.train.length, width, valX, nVal, elbo.score) : undefined;
+    const score: Manifest['score'] = marginal === undefined
+      ? { default: 'elbo', samples: 1 }
+      : { default: 'elbo-marginal', samples: 1, marginal };
+    // What the runtime will compute for the held-out rows: calibration and the export check use it.
+    const reference = marginal === undefined ? elbo : withMarginal(elbo, new MarginalScorer(marginal), valX, nVal);
     const imageShape = adapter.kind === 'image' ? adapter.shape : undefined;
     const calibration = calibrate(reference.score, reference.featureNll, width, { q: opts.q }, imageShape);
     const fit: FitResult = {
       epochsRun: Math.max(...fits.map((f) => f.epochsRun)),
       bestEpoch: fits[0]!.bestEpoch,
       finalLoss: fits.reduce((a, f) => a + f.finalLoss, 0) / M,
-      validationLoss: M === 1 ? fits[0]!.validationLoss : reference.score.reduce((a, v) => a + v, 0) / Math.max(1, nVal),
+      validationLoss: M === 1 ? fits[0]!.validationLoss : elbo.score.reduce((a, v) => a + v, 0) / Math.max(1, nVal),
       seconds: (performance.now() - started) / 1000,
     };
-    const manifest = buildManifest(adapter, opts, calibration, fit, backend, split.train.length, fits);
+    const manifest = buildManifest(adapter, opts, score, calibration, fit, backend, split.train.length, fits);
     const bytes = exportModel(vaes.map((v) => v.weights()), adapter, { [MANIFEST_KEY]: JSON.stringify(manifest) });
     const exportCheck = await verifyExport(bytes, valX, nVal, reference);
     return new TrainedModel<Adapter>({

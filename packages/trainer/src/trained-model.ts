@@ -48,7 +48,10 @@ export class TrainedModel<A extends Adapter = TabularAdapter> {
   readonly history: readonly EpochProgress[];
   /** The runtime-vs-trainer check run on the bytes right after export. */
   readonly exportCheck: ExportCheck;
-  /** The held-out normal rows (encoded) and the trainer's own TF.js scores of them. */
+  /**
+   * The held-out normal rows (encoded) and the trainer's own TF.js scores of them, with the marginal
+   * term added as the runtime adds it (table models): what calibration and every export check use.
+   */
   readonly heldOut: ValidationReference;
   private detectorPromise: Promise<Detector> | undefined;
 

@@ -34,6 +34,7 @@ describe.each(['conv', 'mlp'] as const)('train() on images: %s', (architecture) 
     expect(manifest.model.architecture).toBe(architecture);
     expect(manifest.model.inputShape).toEqual([1, SIZE, SIZE]);
     expect(manifest.model.likelihood).toBe('gaussian');
+    expect(manifest.score).toEqual({ default: 'elbo', samples: 1 });
     expect(manifest.calibration.featureBaseline).toHaveLength(SIZE * SIZE);
     expect(manifest.calibration.mapScale).toBeGreaterThan(0);
     if (architecture === 'conv') expect(manifest.model.channels).toEqual([8, 16]);

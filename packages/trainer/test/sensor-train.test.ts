@@ -47,6 +47,8 @@ describe('train on a sensor series', () => {
     expect(windows[training]!.timestamp).toBeGreaterThanOrEqual(firstValidation.start);
     // The held-out rows are exactly the last windows, in time order.
     expect(model.heldOut.rows).toBe(validation);
+    // Windows score by the ELBO alone: the marginal term is a table default.
+    expect(model.manifest.score).toEqual({ default: 'elbo', samples: 1 });
     expect(Array.from(model.heldOut.encoded)).toEqual(Array.from(model.adapter.encode(windows.slice(n - validation))));
   });
 

@@ -94,6 +94,40 @@ describe('train', () => {
     await expect(train(normalRecords(50, 1), { adapter: { ignore: ['nope'] } })).rejects.toThrow(/nope/);
     await expect(train(normalRecords(50, 1), { ensemble: [] })).rejects.toThrow(/ensemble: expected an array of 1 to 16 members/);
     await expect(train(normalRecords(50, 1), { ensemble: [{ beta: -1 }] })).rejects.toThrow(/ensemble\[0\]\.beta/);
+    await expect(train(normalRecords(50, 1), { marginal: 'yes' as never })).rejects.toThrow(/marginal: expected true or false, got "yes"/);
+  });
+
+  it('adds the marginal term to a table model\'s score and calibrates on the sum', async () => {
+    const m = model.manifest;
+    expect(m.score.default).toBe('elbo-marginal');
+    expect(m.score.marginal!.features).toHaveLength(model.adapter.width);
+    expect(m.score.marginal!.weight).toBeGreaterThan(0);
+    const held = model.heldOut;
+    expect(held.scores.marginal).toHaveLength(held.rows);
+    const detector = await model.detector();
+    const r = await detector.scoreEncoded(held.encoded, held.rows);
+    for (let i = 0; i < held.rows; i++) {
+      expect(r.marginal[i]!).toBeGreaterThan(0);
+      expect(Math.abs(r.scores[i]! - (r.nll[i]! + r.kl[i]! + r.marginal[i]!))).toBeLessThan(1e-4 * Math.max(1, Math.abs(r.scores[i]!)));
+      expect(r.marginal[i]).toBe(held.scores.marginal![i]);
+    }
+    // The calibration scores are the held-out rows' combined scores (120 rows: all of them are kept).
+    const sorted = Array.from(r.scores).sort((a, b) => a - b);
+    sorted.forEach((s, i) => expect(Math.abs(s - m.calibration.normalScores[i]!)).toBeLessThan(1e-4 * Math.max(1, Math.abs(s))));
+
+    // marginal: false trains the same VAE and scores by its ELBO alone.
+    const plain = await train(normalRecords(600, 1), { ...options, marginal: false });
+    try {
+      expect(plain.manifest.score).toEqual({ default: 'elbo', samples: 1 });
+      const rows = normalRecords(20, 5);
+      const a = await model.score(rows);
+      const b = await plain.score(rows);
+      expect(Array.from(b.nll)).toEqual(Array.from(a.nll));
+      expect(Array.from(b.marginal)).toEqual(new Array(20).fill(0));
+      for (let i = 0; i < 20; i++) expect(a.scores[i]!).toBeGreaterThan(b.scores[i]!);
+    } finally {
+      await plain.dispose();
+    }
   });
 
   it('trains an ensemble into one graph that the runtime scores like the trainer', async () => {

@@ -22,6 +22,7 @@ function reply(result: ScoreResult, encoded: Float32Array): ScoreReply {
     scores: ownBuffer(result.scores),
     nll: ownBuffer(result.nll),
     kl: ownBuffer(result.kl),
+    marginal: ownBuffer(result.marginal),
     reconstructionProbability: ownBuffer(result.reconstructionProbability),
     pValues: ownBuffer(result.pValues),
     featureScores: ownBuffer(result.featureScores),

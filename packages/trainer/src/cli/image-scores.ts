@@ -71,7 +71,9 @@ export async function scoreImageFolder(detector: Detector, dir: string, options:
     const files = folder.files.slice(start, start + CHUNK);
     const images = await readImages(folder, start, start + files.length);
     const result = await detector.score(images, { samples: options.samples, seed: options.seed });
-    const text = scoresToCsv(result, options.explain, { name: 'file', values: files });
+    const text = scoresToCsv(result, {
+      explain: options.explain, lead: { name: 'file', values: files }, marginal: detector.manifest.score.marginal !== undefined,
+    });
     csv += start === 0 ? text : text.slice(text.indexOf('\n') + 1);
     if (options.maps !== undefined) {
       for (let i = 0; i < files.length; i++) await writeMap(result, i, names[start + i]!, options.maps);

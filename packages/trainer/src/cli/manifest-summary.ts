@@ -74,7 +74,9 @@ export function manifestLines(manifest: Manifest): string[] {
     ...adapterLines(manifest.adapter),
     `model        ${model.architecture}, inputShape [${model.inputShape.join(', ')}], latentDim ${model.latentDim}, ` +
       `${model.likelihood} likelihood, beta ${model.beta}` + (model.hidden ? `, hidden [${model.hidden.join(', ')}]` : ''),
-    `score        ${score.default}, ${score.samples} sample${score.samples === 1 ? '' : 's'}`,
+    `score        ${score.default}, ${score.samples} sample${score.samples === 1 ? '' : 's'}` +
+      (score.marginal ? `; marginal term weight ${formatNumber(score.marginal.weight)}, ` +
+        `${formatCount(Math.max(...score.marginal.features.map((f) => f.at.length)))} knots per feature at most` : ''),
     `calibration  threshold ${formatNumber(cal.threshold, 6)} (${cal.method} q = ${cal.q} of ` +
       `${formatCount(cal.normalScores.length)} normal scores)`,
     `training     ${formatCount(training.rows)} ${manifest.adapter.kind === 'sensor' ? 'windows' : 'rows'}, ${training.epochs} epochs, ${training.backend} backend, ` +

@@ -47,9 +47,21 @@ export interface LeadingColumn {
   values: readonly string[];
 }
 
+export interface CsvOptions {
+  /** Add the explanation column. */
+  explain?: boolean;
+  /** A column before the scores. */
+  lead?: LeadingColumn | undefined;
+  /** Add the `marginal` column after `kl` (models whose score has the marginal term). */
+  marginal?: boolean;
+}
+
 /** The whole output CSV (header + one line per row), newline-terminated; `lead` goes first. */
-export function scoresToCsv(result: ScoreResult, explain: boolean, lead?: LeadingColumn): string {
-  const header = explain ? [...SCORE_COLUMNS, 'explanation'] : [...SCORE_COLUMNS];
+export function scoresToCsv(result: ScoreResult, options: CsvOptions = {}): string {
+  const { explain = false, lead, marginal = false } = options;
+  const header: string[] = [...SCORE_COLUMNS];
+  if (marginal) header.splice(header.indexOf('kl') + 1, 0, 'marginal');
+  if (explain) header.push('explanation');
   if (lead !== undefined) header.unshift(csvField(lead.name));
   const lines = [header.join(',')];
   for (let i = 0; i < result.length; i++) {
@@ -58,6 +70,7 @@ export function scoresToCsv(result: ScoreResult, explain: boolean, lead?: Leadin
       float32(result.scores[i]!),
       float32(result.nll[i]!),
       float32(result.kl[i]!),
+      ...(marginal ? [float32(result.marginal[i]!)] : []),
       formatNumber(result.pValues[i]!, 6),
       result.isAnomaly[i] ? '1' : '0',
     ];

@@ -3,14 +3,26 @@
  * calibration, and as the reference the exported ONNX model must match.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { MarginalScorer } from '@novae/runtime';
 import type { Vae } from './vae.js';
 
 export interface RowScores {
+  /** nll + kl, plus `marginal` for `elbo-marginal` models: the runtime's `scores`. */
   score: Float32Array;
   nll: Float32Array;
   kl: Float32Array;
-  /** [N, D] per-feature NLL. */
+  /** [N, D] per-feature NLL, plus each feature's part of `marginal`: the runtime's `featureScores`. */
   featureNll: Float32Array;
+  /** The marginal term per row (absent for `elbo` models). */
+  marginal?: Float32Array;
+}
+
+/** `scores` with the marginal term added, exactly as the runtime adds it (same code, same order). */
+export function withMarginal(scores: RowScores, scorer: MarginalScorer, encoded: Float32Array, n: number): RowScores {
+  const score = scores.score.slice();
+  const featureNll = scores.featureNll.slice();
+  const marginal = scorer.addTo(encoded, n, score, featureNll);
+  return { score, nll: scores.nll, kl: scores.kl, featureNll, marginal };
 }
 
 /** Rows per forward pass unless a member asks for fewer (`Vae.evalBatchSize`). */

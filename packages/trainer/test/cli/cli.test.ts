@@ -59,6 +59,7 @@ describe('novae train / inspect', () => {
     expect(r.stdout).toMatch(/channel\s+categorical\s+3 categories/);
     expect(r.stdout).not.toMatch(/^\s+(id|label)\s/m);
     expect(r.stdout).toMatch(/model\s+mlp, inputShape \[\d+\], latentDim \d+, gaussian likelihood/);
+    expect(r.stdout).toMatch(/score\s+elbo-marginal, 1 sample; marginal term weight [\d.e+-]+, \d+ knots per feature at most/);
     expect(r.stdout).toMatch(/calibration\s+threshold [\d.]+ \(quantile q = 0\.98 of \d+ normal scores\)/);
     expect(r.stdout).toMatch(/training\s+\d+ rows, 15 epochs/);
     expect(r.stdout).toMatch(/graph\s+IR version \d+, opset ai\.onnx \d+, \d+ nodes, [\d,]+ parameters/);
@@ -82,11 +83,14 @@ describe('novae score / eval', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     const text = readFileSync(out, 'utf8');
-    expect(text.split('\n')[0]).toBe('score,nll,kl,p_value,is_anomaly');
+    expect(text.split('\n')[0]).toBe('score,nll,kl,marginal,p_value,is_anomaly');
     const rows = csvRecords(text);
     expect(rows).toHaveLength(TEST_ROWS);
     for (const row of rows) {
-      for (const key of ['score', 'nll', 'kl', 'p_value']) expect(Number.isFinite(Number(row[key])), `${key}=${row[key]}`).toBe(true);
+      for (const key of ['score', 'nll', 'kl', 'marginal', 'p_value']) expect(Number.isFinite(Number(row[key])), `${key}=${row[key]}`).toBe(true);
+      // A table model's score is the negative ELBO plus the marginal term (float32, written with 7 digits).
+      const parts = Number(row.nll) + Number(row.kl) + Number(row.marginal);
+      expect(Math.abs(Number(row.score) - parts)).toBeLessThan(1e-5 * Math.max(1, Math.abs(parts)));
       expect(['0', '1']).toContain(row.is_anomaly);
     }
     // Order: the highest scores sit exactly on the rows that hold the outliers.
@@ -104,7 +108,7 @@ describe('novae score / eval', () => {
   it('--explain adds the top columns with the values seen and expected', async () => {
     const r = await runNovae(['score', model, 'test.csv', '--explain'], dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('score,nll,kl,p_value,is_anomaly,explanation');
+    expect(r.stdout.split('\n')[0]).toBe('score,nll,kl,marginal,p_value,is_anomaly,explanation');
     const rows = csvRecords(r.stdout);
     expect(rows).toHaveLength(TEST_ROWS);
     for (const i of outliers) {
@@ -124,6 +128,16 @@ describe('novae score / eval', () => {
     expect(metric('PR-AUC')).toBeGreaterThan(0.5);
     expect(metric('F1')).toBeGreaterThan(0);
     expect(metric('threshold')).toBeGreaterThan(0);
+  });
+
+  it('--no-marginal trains a model that scores by the ELBO alone', async () => {
+    const plain = join(dir, 'plain.onnx');
+    const t = await runNovae(['train', 'train.csv', '--ignore', 'id,label', '--epochs', '15', '--no-marginal', '--out', plain], dir);
+    expect(t.code, t.stderr).toBe(0);
+    const json = JSON.parse((await runNovae(['inspect', plain, '--json'], dir)).stdout);
+    expect(json.score).toEqual({ default: 'elbo', samples: 1 });
+    const r = await runNovae(['score', plain, 'test.csv'], dir);
+    expect(r.stdout.split('\n')[0]).toBe('score,nll,kl,p_value,is_anomaly');
   });
 });
 

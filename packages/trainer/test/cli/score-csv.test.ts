@@ -12,9 +12,10 @@ function fakeResult(): ScoreResult {
   ];
   return {
     length: 2,
-    scores: Float32Array.of(40.123456789, 3),
+    scores: Float32Array.of(45.123456789, 3.5),
     nll: Float32Array.of(30, 2),
     kl: Float32Array.of(10.123456789, 1),
+    marginal: Float32Array.of(5, 0.5),
     pValues: Float64Array.of(0.001, 0.5),
     isAnomaly: [true, false],
     threshold: 20,
@@ -36,12 +37,17 @@ describe('score CSV', () => {
   });
 
   it('writes the header, one line per row and the top 3 positive columns', () => {
-    const lines = scoresToCsv(fakeResult(), true).trimEnd().split('\n');
+    const lines = scoresToCsv(fakeResult(), { explain: true }).trimEnd().split('\n');
     expect(lines).toEqual([
       'score,nll,kl,p_value,is_anomaly,explanation',
-      '40.12346,30,10.12346,0.001,1,"amount 62% (seen 9120, expected 48.21); hour 20% (seen 3, expected 14.04); country 18% (seen FR, expected DE)"',
-      '3,2,1,0.5,0,',
+      '45.12346,30,10.12346,0.001,1,"amount 62% (seen 9120, expected 48.21); hour 20% (seen 3, expected 14.04); country 18% (seen FR, expected DE)"',
+      '3.5,2,1,0.5,0,',
     ]);
-    expect(scoresToCsv(fakeResult(), false).split('\n')[0]).toBe('score,nll,kl,p_value,is_anomaly');
+    expect(scoresToCsv(fakeResult()).split('\n')[0]).toBe('score,nll,kl,p_value,is_anomaly');
+  });
+
+  it('adds the marginal column after kl for models whose score has the marginal term', () => {
+    const lines = scoresToCsv(fakeResult(), { marginal: true, lead: { name: 'id', values: ['a', 'b'] } }).trimEnd().split('\n');
+    expect(lines).toEqual(['id,score,nll,kl,marginal,p_value,is_anomaly', 'a,45.12346,30,10.12346,5,0.001,1', 'b,3.5,2,1,0.5,0.5,0']);
   });
 });

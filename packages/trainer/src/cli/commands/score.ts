@@ -22,7 +22,9 @@ export interface ScoreCommandOptions {
 
 const EXAMPLES = `
 Output columns: score,nll,kl,p_value,is_anomaly (+ explanation with --explain), one line per
-input row, in input order. is_anomaly is 1 when the score is above the model's threshold.
+input row, in input order. is_anomaly is 1 when the score is above the model's threshold. A table
+model whose score adds the per-column marginal term (the default) has a marginal column after kl:
+score = nll + kl + marginal.
 
 For an image model <data> is a folder of PNG or JPEG files, scored in name order, one line per image
 with its file name first: file,score,nll,kl,p_value,is_anomaly. --explain names the hottest pixels
@@ -63,11 +65,12 @@ export async function runScore(modelPath: string, dataPath: string, options: Sco
   const input = await openTable(detector, dataPath);
   try {
     let csv: string;
+    const columns = { explain: options.explain === true, marginal: input.detector.manifest.score.marginal !== undefined };
     if (input.detector.adapter.kind === 'sensor') {
       const { result, ends } = await scoreSensorTable(input, scoring);
-      csv = scoresToCsv(result, options.explain === true, windowEndColumn(input, ends));
+      csv = scoresToCsv(result, { ...columns, lead: windowEndColumn(input, ends) });
     } else {
-      csv = scoresToCsv(await scoreTable(input, scoring), options.explain === true);
+      csv = scoresToCsv(await scoreTable(input, scoring), columns);
     }
     if (options.out === undefined) process.stdout.write(csv);
     else await writeFileAtomic(options.out, csv);

@@ -35,6 +35,8 @@ export interface TrainCommandOptions extends SensorFlags, ImageFlags {
   fpr?: number;
   architecture?: Architecture;
   likelihood?: Likelihood;
+  /** false with --no-marginal. */
+  marginal?: boolean;
 }
 
 const EXAMPLES = `
@@ -115,6 +117,7 @@ export async function runTrain(data: string, options: TrainCommandOptions): Prom
       likelihood: options.likelihood,
       seed: options.seed,
       backend: options.backend,
+      ...(options.marginal === false ? { marginal: false } : {}),
       calibration: q === undefined ? undefined : { q },
       onProgress: (p) => progress.onProgress(p),
     });
@@ -155,6 +158,7 @@ export function trainCommand(): Command {
     .option('--epochs <n>', 'maximum epochs (early stopping may end sooner; default: from the data size)', positiveInteger)
     .option('--latent <k>', 'latent dimension (default: from the number of features)', positiveInteger)
     .option('--seed <s>', 'random seed for initialisation, shuffling and the validation split (default 0)', nonNegativeInteger)
+    .option('--no-marginal', 'tables: score by the ELBO alone, without the per-column marginal term (bench/ACCURACY.md)')
     .addOption(new Option('--backend <name>', 'TF.js training backend').choices(BACKENDS).default('auto'))
     .addOption(new Option('--threshold-quantile <q>', 'threshold = this quantile of held-out normal scores (default 0.99)')
       .argParser(openUnitInterval).conflicts('fpr'))
