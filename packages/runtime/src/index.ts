@@ -27,6 +27,6 @@ export {
 } from './manifest.js';
 export { readManifest, readModelMetadata } from './model-file.js';
 export { MarginalScorer, type MarginalTerm, type MarginalKnots } from './marginal.js';
-export { conformalPValues } from './pvalues.js';
+export { conformalPValues, lowerBound } from './pvalues.js';
 export { fillStandardNormal, mulberry32 } from './random.js';
 export type { OverlayImage, OverlayOptions } from './image/overlay.js';

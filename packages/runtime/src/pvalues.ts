@@ -3,13 +3,13 @@
  * p = (1 + #{normal >= s}) / (n + 1). Valid when calibration rows are exchangeable with normal traffic.
  */
 
-/** Index of the first element of ascending `sorted` that is >= `value` (binary search). */
-function lowerBound(sorted: ArrayLike<number>, value: number): number {
+/** Index of the first element of ascending `sorted` that is >= `value` (`strict`: > `value`); binary search. */
+export function lowerBound(sorted: ArrayLike<number>, value: number, strict = false): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
+    if (strict ? sorted[mid]! <= value : sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;

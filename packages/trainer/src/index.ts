@@ -13,7 +13,9 @@ export { useTrainingBackend, TrainingBackendError, TRAINING_BACKENDS, type Train
 export type { EpochProgress } from './vae/fit.js';
 export { rocAuc, prAuc, f1At, MetricsInputError } from './metrics.js';
 export { quantile } from './calibration.js';
-export { fitMarginal, normalQuantile, midRankScore, tailScore, lowerBound, MARGINAL_KNOTS } from './marginal-fit.js';
+export { fitMarginal, normalQuantile, midRankScore, tailScore, MARGINAL_KNOTS } from './marginal-fit.js';
+/** Re-exported for the bench's marginal expert. */
+export { lowerBound } from '@novae/runtime';
 export { ExportMismatchError, EXPORT_TOLERANCE, relativeDifference, sumDifference, type ExportCheck } from './verify-export.js';
 export { buildMlpVaeModel } from './onnx/mlp-vae-graph.js';
 export type { MlpVaeWeights, DenseLayer, Activation, Likelihood } from './vae/weights.js';

@@ -4,7 +4,7 @@
  * value to a standard-normal score q; the term's weight makes `weight · ½‖q‖²` spread like the ELBO
  * on held-out rows. bench/ACCURACY.md has the measurements behind it.
  */
-import { MarginalScorer, type MarginalKnots, type MarginalTerm } from '@novae/runtime';
+import { lowerBound, MarginalScorer, type MarginalKnots, type MarginalTerm } from '@novae/runtime';
 import { quantile } from './calibration.js';
 
 /** Quantile knots per feature: enough for the measured accuracy (64 and all values agree, bench/ACCURACY.md). */
@@ -25,18 +25,6 @@ export function normalQuantile(p: number): number {
   const r = q * q;
   return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
     (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
-}
-
-/** Index of the first element of ascending `values` that is >= x (`strict`: > x). */
-export function lowerBound(values: ArrayLike<number>, x: number, strict: boolean): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (strict ? values[mid]! <= x : values[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** |q| of the most extreme mid-rank among `n` values: where the linear continuation starts. */
